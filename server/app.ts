@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from './platform/context.ts';
+import { errorHandler } from './platform/http/error-handler.ts';
+import { installAuth, mountRoutes } from './platform/http/mount.ts';
+import { defineRoute, type RouteDef } from './platform/http/route.ts';
+import { loggerOptions } from './platform/logging.ts';
+import { authRoutes, createResolveAuth } from './modules/auth/index.ts';
+import { auditLogRoutes } from './modules/audit-log/index.ts';
+import { organizationRoutes } from './modules/organizations/index.ts';
+import { peopleRoutes } from './modules/people/index.ts';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+const healthRoute = defineRoute({
+  method: 'GET', url: '/healthz', tags: ['operations'], summary: '200 when the database answers',
+  policy: { public: true }, response: z.object({ status: z.literal('ok'), database: z.string() }),
+  handler: async ({ ctx }) => {
+    await ctx.deps.database.query('select 1');
+    return { status: 'ok' as const, database: ctx.deps.database.kind };
+  },
+});
+
+/** Every API route of every module; the policy test walks this list and the mounted routes. */
+export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes];
+
+/** Paths served outside the policy system: static files and the OpenAPI document/page. */
+const UNPOLICED = [/^\/api\/docs/, /^\/api\/openapi\.json$/, /^\/$/, /^\/\*$/, /^\/assets\//];
+
+export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : loggerOptions(deps.config.LOG_LEVEL),
+    bodyLimit: 256 * 1024,
+    trustProxy: deps.config.TRUST_PROXY,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  // Deny by default: a route without a declared policy does not mount.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.policy) return;
+    if (UNPOLICED.some((re) => re.test(route.url))) return;
+    if (route.method === 'HEAD' || (Array.isArray(route.method) && route.method.every((m) => m === 'HEAD'))) return;
+    throw new Error(`route ${String(route.method)} ${route.url} has no policy; refusing to mount it`);
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Haven API', version: '1', description: 'Haven JSON API. Sessions by cookie (with X-CSRF-Token on changes) or scoped bearer tokens.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'haven_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installAuth(app, createResolveAuth(deps));
+  mountRoutes(app, deps, allRoutes);
+
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  }
+  // Client-side routes (e.g. /people/123) get the app shell; unknown API paths get a JSON 404.
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/webhooks/') && fs.existsSync(path.join(webDist, 'index.html'))) {
+      return reply.type('text/html').send(fs.createReadStream(path.join(webDist, 'index.html')));
+    }
+    return reply.status(404).send({ error: { code: 'not_found', message: 'Not found.', requestId: String(req.id) } });
+  });
+  return app;
+}

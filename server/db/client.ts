@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { PgTransaction } from 'drizzle-orm/pg-core';
+import * as schema from './schema.ts';
+
+export { schema };
+
+/** Both drivers expose the same query builder; we type against node-postgres's. */
+export type Db = NodePgDatabase<typeof schema>;
+export type Tx = PgTransaction<any, typeof schema, any>;
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Run raw SQL outside Drizzle (migrations, backup). */
+  exec(text: string): Promise<void>;
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number; memory?: boolean }): Promise<Database> {
+  if (opts.url) {
+    const pg = (await import('pg')).default;
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    pool.on('error', () => {}); // an idle client's error must not crash the process; the next query reports it
+    return {
+      db: drizzle(pool, { schema }),
+      kind: 'postgres',
+      exec: async (text) => void (await pool.query(text)),
+      query: async (text, params) => (await pool.query(text, params as any[])).rows,
+      close: () => pool.end(),
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  let dir: string | undefined;
+  if (!opts.memory) {
+    dir = path.join(opts.dataDir ?? './.haven', 'pgdata');
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
+  const client = new PGlite(dir, { extensions: { pg_trgm } });
+  await client.waitReady;
+  return {
+    db: drizzle(client, { schema }) as unknown as Db,
+    kind: 'pglite',
+    exec: async (text) => void (await client.exec(text)),
+    query: async (text, params) => (await client.query(text, params as any[])).rows as any[],
+    close: () => client.close(),
+  };
+}
+
+/**
+ * Apply the committed migrations, then the grants for the app role. On PostgreSQL an
+ * advisory lock keeps two processes that start together from racing (drizzle's migrator
+ * takes none).
+ */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'postgres') {
+    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+    // The lock must span migrate(), which uses pool connections: hold a session lock on one client.
+    const pool = (database.db as any).$client as import('pg').Pool;
+    const conn = await pool.connect();
+    try {
+      await conn.query('select pg_advisory_lock(727274)');
+      await migrate(database.db, { migrationsFolder });
+      await applyGrants(database);
+    } finally {
+      await conn.query('select pg_advisory_unlock(727274)').catch(() => {});
+      conn.release();
+    }
+    return;
+  }
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  await migrate(database.db as any, { migrationsFolder });
+  await applyGrants(database);
+}
+
+/** Idempotent: every table to haven_app, but the append-only ones lose UPDATE and DELETE. */
+async function applyGrants(database: Database) {
+  await database.exec(`
+    GRANT USAGE ON SCHEMA public TO haven_app;
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO haven_app;
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO haven_app;
+    REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, consent_events FROM haven_app;
+    REVOKE ALL ON data_keys FROM haven_app;
+    GRANT SELECT, INSERT ON data_keys TO haven_app;
+  `);
+  // A non-superuser login must be a member of haven_app to SET ROLE to it.
+  const [me] = await database.query<{ rolsuper: boolean }>(`select rolsuper from pg_roles where rolname = current_user`);
+  if (!me?.rolsuper) {
+    await database.exec(`GRANT haven_app TO CURRENT_USER`).catch(() => {});
+  }
+}

@@ -1,0 +1,6 @@
+// Every table, for drizzle-kit and for typed queries. Tables live beside their module.
+export * from '../modules/organizations/organizations.table.ts';
+export * from '../modules/people/people.table.ts';
+export * from '../platform/audit/audit.table.ts';
+export * from '../platform/crypto/crypto.table.ts';
+export * from '../integrations/email/email.table.ts';

@@ -1,0 +1,67 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Deps } from '../platform/context.ts';
+import { systemCtx } from '../deps.ts';
+import { hashPassword } from '../modules/auth/index.ts';
+import { createOrganization, orgRepo } from '../modules/organizations/index.ts';
+import { createPerson } from '../modules/people/index.ts';
+import { AFFILIATE_ROLES, AREA_CODES, DEMO_AFFILIATES, DEMO_NETWORK, DEMO_PEOPLE, DEMO_STAFF_NAMES, demoEmail, ZIPS } from './demo-data.ts';
+
+export const DEMO_MARKER_SLUG = DEMO_NETWORK.slug;
+
+/**
+ * Seed the demo network once (skipped when the national org exists). Returns the demo
+ * password, generated unless HAVEN_DEMO_PASSWORD is set.
+ */
+export async function seedDemo(deps: Deps): Promise<{ seeded: boolean; password: string | null }> {
+  if (await orgRepo.findOrgBySlug(deps.database.db, DEMO_NETWORK.slug)) return { seeded: false, password: null };
+  const password = deps.config.HAVEN_DEMO_PASSWORD ?? crypto.randomBytes(9).toString('base64url');
+  const passwordHash = await hashPassword(password);
+  const ctx = systemCtx(deps);
+
+  const national = await createOrganization({
+    ctx,
+    input: { slug: DEMO_NETWORK.slug, name: DEMO_NETWORK.name, kind: 'network', timeZone: DEMO_NETWORK.timeZone, mfaRequiredForSensitive: false },
+  });
+  const addUser = async (email: string, displayName: string, language: 'ko' | 'en' | 'es') =>
+    (await orgRepo.findUserByEmail(deps.database.db, email)) ??
+    (await orgRepo.insertUser(deps.database.db, { email, displayName, language, passwordHash }));
+
+  const admin = await addUser('network.admin@demo.haven.local', 'Helen Moon (문헬렌)', 'en');
+  await orgRepo.upsertMembership(deps.database.db, admin.id, national.id, 'network_admin');
+
+  const multi = await addUser('multi@demo.haven.local', 'Chris Seo (서크리스)', 'ko');
+  for (const a of DEMO_AFFILIATES) {
+    const org = await createOrganization({
+      ctx,
+      input: { slug: a.slug, name: a.name, kind: 'affiliate', parentId: national.id, statesServed: a.states, timeZone: a.timeZone, mfaRequiredForSensitive: Boolean(a.mfa) },
+    });
+    for (const role of AFFILIATE_ROLES) {
+      const language = role === 'responder' || role === 'organizer' ? 'es' : role === 'volunteer' || role === 'coordinator' ? 'ko' : 'en';
+      const user = await addUser(demoEmail(role, a.slug), DEMO_STAFF_NAMES[role], language);
+      await orgRepo.upsertMembership(deps.database.db, user.id, org.id, role);
+    }
+    if (a.slug === 'il') await orgRepo.upsertMembership(deps.database.db, multi.id, org.id, 'coordinator');
+    if (a.slug === 'nynj') await orgRepo.upsertMembership(deps.database.db, multi.id, org.id, 'responder');
+
+    const state = a.states[0];
+    const orgCtx = systemCtx(deps, org.id);
+    for (const p of DEMO_PEOPLE) {
+      await createPerson({
+        ctx: orgCtx,
+        input: {
+          ...p,
+          phone: p.phone ? `(${AREA_CODES[state]}) ${p.phone}` : null,
+          state,
+          zip: ZIPS[state],
+        },
+      });
+    }
+  }
+  if (deps.config.embedded && !deps.config.HAVEN_DEMO_PASSWORD) {
+    // The embedded demo keeps its generated password beside its data, readable only by its owner.
+    fs.writeFileSync(path.join(deps.config.dataDir, 'demo-password.txt'), `${password}\n`, { mode: 0o600 });
+  }
+  return { seeded: true, password };
+}

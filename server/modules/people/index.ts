@@ -1,0 +1,5 @@
+export { peopleRoutes } from './people.routes.ts';
+export { createPerson } from './create-person.ts';
+export { buildSearchKeys } from './name-keys.ts';
+export { toE164 } from './phone.ts';
+export * from './people.table.ts';

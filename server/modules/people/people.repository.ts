@@ -1,0 +1,88 @@
+import { and, count, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { consentEvents, people } from './people.table.ts';
+
+export type PersonRow = typeof people.$inferSelect;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export interface PeopleFilter {
+  /** Alternative readings of the query; a person matches if every word of one reading matches. */
+  nameReadings: { prefixes: string[]; exact: string[] }[][];
+  phone: { e164: string | null; digits: string } | null;
+  language?: string;
+  state?: string;
+  zip?: string;
+}
+
+/** The WHERE for a search: every name word must match some key (see name-keys.ts). */
+export function searchCondition(orgId: string, f: PeopleFilter): SQL {
+  const parts: (SQL | undefined)[] = [eq(people.orgId, orgId), isNull(people.mergedIntoId)];
+  const wordMatches = (w: { prefixes: string[]; exact: string[] }) =>
+    or(
+      ...w.prefixes.map((p) => sql`${people.searchKeys} like ${`% ${escapeLike(p)}%`}`),
+      ...w.exact.map((e) => sql`${people.searchKeys} like ${`% ${escapeLike(e)} %`}`),
+    );
+  if (f.nameReadings.length) parts.push(or(...f.nameReadings.map((words) => and(...words.map(wordMatches)))));
+  if (f.phone) {
+    parts.push(
+      or(
+        f.phone.e164 ? eq(people.phoneE164, f.phone.e164) : undefined,
+        sql`${people.phoneE164} like ${`%${f.phone.digits}`}`,
+      ),
+    );
+  }
+  if (f.language) parts.push(eq(people.preferredLanguage, f.language as PersonRow['preferredLanguage']));
+  if (f.state) parts.push(eq(people.state, f.state));
+  if (f.zip) parts.push(sql`${people.zip} like ${`${escapeLike(f.zip)}%`}`);
+  return and(...parts)!;
+}
+
+export const peopleRepo = {
+  async insert(db: DbOrTx, values: typeof people.$inferInsert) {
+    const [row] = await db.insert(people).values(values).returning();
+    return row;
+  },
+  async find(db: DbOrTx, orgId: string, id: string) {
+    const [row] = await db.select().from(people).where(and(eq(people.orgId, orgId), eq(people.id, id)));
+    return row ?? null;
+  },
+  /** Optimistic concurrency: updates only if the version is the one the editor saw. */
+  async update(db: DbOrTx, orgId: string, id: string, version: number, patch: Partial<typeof people.$inferInsert>) {
+    const [row] = await db
+      .update(people)
+      .set({ ...patch, version: sql`${people.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(people.orgId, orgId), eq(people.id, id), eq(people.version, version)))
+      .returning();
+    return row ?? null;
+  },
+  async search(db: DbOrTx, orgId: string, filter: PeopleFilter, limit: number, offset: number) {
+    const where = searchCondition(orgId, filter);
+    const [items, [{ total }]] = await Promise.all([
+      db.select().from(people).where(where).orderBy(desc(people.createdAt), desc(people.id)).limit(limit).offset(offset),
+      db.select({ total: count() }).from(people).where(where),
+    ]);
+    return { items, total: Number(total) };
+  },
+  async markMerged(db: DbOrTx, orgId: string, duplicateId: string, keepId: string) {
+    await db
+      .update(people)
+      .set({ mergedIntoId: keepId, updatedAt: new Date(), version: sql`${people.version} + 1` })
+      .where(and(eq(people.orgId, orgId), eq(people.id, duplicateId)));
+  },
+  consents(db: DbOrTx, orgId: string, personId: string) {
+    return db
+      .select()
+      .from(consentEvents)
+      .where(and(eq(consentEvents.orgId, orgId), eq(consentEvents.personId, personId)))
+      .orderBy(desc(consentEvents.createdAt));
+  },
+  /** Consent history follows the person into the record that survives a merge (a new row per event: the ledger is append-only). */
+  async copyConsents(db: DbOrTx, orgId: string, fromId: string, toId: string) {
+    await db.execute(sql`
+      insert into consent_events (org_id, person_id, channel, scope, topic, status, evidence_kind, evidence, recorded_by, created_at)
+      select org_id, ${toId}, channel, scope, topic, status, evidence_kind,
+             evidence || jsonb_build_object('mergedFrom', ${fromId}::text), recorded_by, created_at
+      from consent_events where org_id = ${orgId} and person_id = ${fromId}`);
+  },
+};

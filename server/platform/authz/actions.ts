@@ -1,0 +1,49 @@
+/**
+ * The action catalogue and the default role→action rules. Defaults are copied into each
+ * org's role_permissions when the org is created; from then on they are data that the
+ * org's admins edit. Modules add their actions here as they arrive.
+ */
+export const ROLES = [
+  'network_admin',
+  'affiliate_admin',
+  'coordinator',
+  'responder',
+  'verifier',
+  'attorney',
+  'organizer',
+  'volunteer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = {
+  'people.read': 'See and search community members',
+  'people.read_sensitive': 'See date of birth, immigration status and A-number',
+  'people.write': 'Create and edit community members',
+  'people.merge': 'Merge duplicate records',
+  'members.read': 'See staff and volunteers of the organization',
+  'members.manage': 'Add, remove and change the role of staff and volunteers',
+  'roles.manage': 'Change what each role may do',
+  'audit.read': 'Read the audit log',
+  'tokens.manage': 'Create and revoke API tokens',
+  'org.settings': 'Change organization settings',
+  'network.read': 'See the affiliates of the network',
+} as const;
+export type Action = keyof typeof ACTIONS;
+export const isAction = (s: string): s is Action => s in ACTIONS;
+export const isRole = (s: string): s is Role => (ROLES as readonly string[]).includes(s);
+
+/** Actions that reveal sensitive data: holding one makes two-factor mandatory when the org requires it. */
+export const SENSITIVE_ACTIONS: readonly Action[] = ['people.read_sensitive', 'audit.read'];
+
+const all = Object.keys(ACTIONS) as Action[];
+
+export const DEFAULT_ROLE_ACTIONS: Record<Role, Action[]> = {
+  network_admin: all,
+  affiliate_admin: all,
+  coordinator: ['people.read', 'people.read_sensitive', 'people.write', 'people.merge', 'members.read', 'network.read'],
+  responder: ['people.read', 'people.read_sensitive', 'people.write', 'network.read'],
+  attorney: ['people.read', 'people.read_sensitive'],
+  verifier: ['network.read'],
+  organizer: ['people.read', 'people.write', 'network.read'],
+  volunteer: ['people.read', 'people.write'],
+};

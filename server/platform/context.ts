@@ -1,0 +1,40 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database, DbOrTx } from '../db/client.ts';
+import type { EmailPort } from '../integrations/email/email.port.ts';
+import type { Keyring } from './crypto/keyring.ts';
+import type { Lang } from './i18n/i18n.ts';
+
+/** What the process has: built once at start, shared by every request and job. */
+export interface Deps {
+  config: Config;
+  database: Database;
+  keyring: Keyring;
+  email: EmailPort;
+  log: FastifyBaseLogger;
+}
+
+/** Who is acting: a signed-in user in their current org, or an API token. */
+export interface Actor {
+  kind: 'user' | 'token';
+  userId: string | null;
+  tokenId?: string;
+  sessionId?: string;
+  /** The org the actor is acting in; null when signed in but in no org yet. */
+  orgId: string | null;
+  role: string | null;
+  permissions: ReadonlySet<string>;
+  /** For the audit log: an email or "token:<name>", never a community member's data. */
+  label: string;
+  mfaVerified: boolean;
+}
+
+/** Passed to every verb as `{ ctx, input }`. `db` is the open transaction when inside one. */
+export interface Ctx {
+  deps: Deps;
+  actor: Actor | null;
+  lang: Lang;
+  requestId: string | null;
+  ip: string | null;
+  db: DbOrTx;
+}
