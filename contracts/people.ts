@@ -5,7 +5,7 @@ const optionalText = (max: number) => z.string().trim().max(max).optional().null
 
 export const PersonInput = z.object({
   givenName: z.string().trim().min(1).max(200),
-  familyName: z.string().trim().max(200).optional().default(''),
+  familyName: z.string().trim().max(200).optional(),
   nameKo: optionalText(100),
   otherNames: optionalText(300),
   /** Any format a person would type; stored as E.164. */

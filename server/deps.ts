@@ -10,9 +10,9 @@ import { REDACT_PATHS } from './platform/logging.ts';
 import { ACTIONS } from './platform/authz/actions.ts';
 
 /** Open the database (migrating it), load keys and pick providers: everything a role needs. */
-export async function createDeps(config: Config, opts: { migrate?: boolean; memory?: boolean } = {}): Promise<Deps> {
+export async function createDeps(config: Config, opts: { migrate?: boolean; memory?: boolean; template?: Blob } = {}): Promise<Deps> {
   const log = pino({ level: config.LOG_LEVEL, redact: { paths: REDACT_PATHS, censor: '[redacted]' } });
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE, memory: opts.memory });
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE, memory: opts.memory, template: opts.template });
   if (opts.migrate !== false) await migrateDatabase(database);
   const keyring = new Keyring(loadMasterKeys({ envKey: config.HAVEN_MASTER_KEY, envPrevious: config.HAVEN_MASTER_KEYS_PREVIOUS, dataDir: config.dataDir }));
   const email =

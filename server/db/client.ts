@@ -23,7 +23,14 @@ export interface Database {
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number; memory?: boolean }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string;
+  poolSize?: number;
+  memory?: boolean;
+  /** PGlite only: start from a dumped data directory (tests reuse a migrated template). */
+  template?: Blob;
+}): Promise<Database> {
   if (opts.url) {
     const pg = (await import('pg')).default;
     const { drizzle } = await import('drizzle-orm/node-postgres');
@@ -45,7 +52,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
     dir = path.join(opts.dataDir ?? './.haven', 'pgdata');
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
-  const client = new PGlite(dir, { extensions: { pg_trgm } });
+  const client = new PGlite({ dataDir: dir, extensions: { pg_trgm }, loadDataDir: opts.template });
   await client.waitReady;
   return {
     db: drizzle(client, { schema }) as unknown as Db,

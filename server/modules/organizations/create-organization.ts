@@ -6,7 +6,7 @@ import { inTx, setTxOrg } from '../../platform/db-context.ts';
 import { orgRepo } from './organizations.repository.ts';
 
 export const CreateOrganizationInput = z.object({
-  slug: z.string().regex(/^[a-z0-9-]{2,40}$/),
+  slug: z.string().regex(/^[a-z0-9-]{1,40}$/),
   name: z.string().min(1).max(200),
   kind: z.enum(['network', 'affiliate']),
   parentId: z.uuid().nullable().default(null),

@@ -18,8 +18,10 @@ export async function toColumns(ctx: Ctx, orgId: string, input: Partial<PersonIn
     if (input[f] != null && !canReadSensitive(ctx)) throw new AppError('forbidden', 403, {}, f);
   }
   const cols: Partial<PersonRow> = {};
-  const copy = ['givenName', 'familyName', 'nameKo', 'otherNames', 'email', 'preferredLanguage', 'zip', 'state'] as const;
+  const copy = ['givenName', 'nameKo', 'otherNames', 'email', 'preferredLanguage', 'zip', 'state'] as const;
   for (const k of copy) if (input[k] !== undefined) (cols as Record<string, unknown>)[k] = input[k] === '' ? null : input[k];
+  // Many people have one name only: the family name is stored as '' rather than missing.
+  if (input.familyName !== undefined) cols.familyName = input.familyName ?? '';
   if (input.phone !== undefined) {
     if (input.phone === null || input.phone === '') cols.phoneE164 = null;
     else {

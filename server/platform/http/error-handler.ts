@@ -86,5 +86,6 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
     return send(error.statusCode, 'bad_request', error.message);
   }
   req.log.error({ err: error }, 'unhandled error');
+  if (process.env.DEBUG_LOG) console.error(error);
   return send(500, 'internal', t(lang, 'errors.internal'));
 }
