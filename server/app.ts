@@ -10,7 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { Deps } from './platform/context.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
-import { installAuth, mountRoutes } from './platform/http/mount.ts';
+import { denyRoutesWithoutPolicy, installAuth, mountRoutes } from './platform/http/mount.ts';
 import { defineRoute, type RouteDef } from './platform/http/route.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { authRoutes, createResolveAuth } from './modules/auth/index.ts';
@@ -32,8 +32,11 @@ const healthRoute = defineRoute({
 /** Every API route of every module; the policy test walks this list and the mounted routes. */
 export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes];
 
-/** Paths served outside the policy system: static files and the OpenAPI document/page. */
-const UNPOLICED = [/^\/api\/docs/, /^\/api\/openapi\.json$/, /^\/$/, /^\/\*$/, /^\/assets\//];
+/**
+ * Paths served outside the policy system: the OpenAPI document and page, and the web app's
+ * static files (GET of a file name, never under /api/ or /webhooks/).
+ */
+const UNPOLICED = [/^\/api\/docs/, /^\/api\/openapi\.json$/, /^\/$/, /^\/(?!api\/|webhooks\/)[^?]*\.[a-zA-Z0-9]+$/];
 
 export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -46,13 +49,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  // Deny by default: a route without a declared policy does not mount.
-  app.addHook('onRoute', (route) => {
-    if (route.config?.policy) return;
-    if (UNPOLICED.some((re) => re.test(route.url))) return;
-    if (route.method === 'HEAD' || (Array.isArray(route.method) && route.method.every((m) => m === 'HEAD'))) return;
-    throw new Error(`route ${String(route.method)} ${route.url} has no policy; refusing to mount it`);
-  });
+  denyRoutesWithoutPolicy(app, UNPOLICED);
 
   await app.register(cookie);
   await app.register(swagger, {

@@ -100,3 +100,33 @@ export function installAuth(app: FastifyInstance, resolveAuth: ResolveAuth) {
     req.lang = isLang(explicit) ? explicit : negotiateLang(req.headers['accept-language'], auth?.language ?? 'en');
   });
 }
+
+export interface MountedRoute {
+  method: string;
+  url: string;
+  policy: Policy | null;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as mounted, for the policy and matrix tests. */
+    mountedRoutes: MountedRoute[];
+  }
+}
+
+/**
+ * Deny by default: a route without a declared policy does not mount — start-up fails
+ * naming it. Only the static app shell and the API documentation are exempt.
+ */
+export function denyRoutesWithoutPolicy(app: FastifyInstance, exempt: RegExp[]) {
+  app.decorate('mountedRoutes', [] as MountedRoute[]);
+  app.addHook('onRoute', (route) => {
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).map(String);
+    const policy = (route.config as { policy?: Policy } | undefined)?.policy ?? null;
+    for (const method of methods) app.mountedRoutes.push({ method, url: route.url, policy });
+    if (policy) return;
+    const readOnly = methods.every((m) => m === 'GET' || m === 'HEAD');
+    if (readOnly && exempt.some((re) => re.test(route.url))) return;
+    throw new Error(`route ${methods.join(',')} ${route.url} has no policy; refusing to mount it`);
+  });
+}

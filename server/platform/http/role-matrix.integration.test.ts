@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allRoutes } from '../../app.ts';
+import { emailOf, startTestApp, type Client, type TestApp } from '../../../test/harness.ts';
+import { DEFAULT_ROLE_ACTIONS, type Role, ROLES } from '../authz/actions.ts';
+import type { Policy } from './route.ts';
+import { orgRepo } from '../../modules/organizations/index.ts';
+
+/**
+ * Every route × every role × (own affiliate, another affiliate). A route without a
+ * fixture here fails the test, so new routes cannot skip the matrix.
+ *
+ * Own affiliate: allowed roles get a success status; others get 403 (or 404 where the
+ * route hides refusals). Another affiliate: the same request, made by a member of
+ * affiliate B about affiliate A's records, never succeeds on them and never shows their ids.
+ */
+interface Fixture {
+  url: string;
+  body?: unknown;
+  /** Success statuses for an allowed caller (default [200]). */
+  ok?: number[];
+  /** The URL names a record of affiliate A (so affiliate B must get 404). */
+  aRecord?: boolean;
+  /** The network directory: lists every affiliate by design. */
+  directory?: boolean;
+}
+
+let t: TestApp;
+let personA: string;
+let admin: Client;
+
+const freshMember = async () => {
+  const email = `m${Math.random().toString(36).slice(2, 10)}@a.test`;
+  const res = await admin.post('/api/v1/org/members', { email, displayName: 'Temp', role: 'volunteer' });
+  return res.json().userId as string;
+};
+const freshToken = async () => (await admin.post('/api/v1/org/api-tokens', { name: 'tmp', scopes: ['people.read'] })).json().id as string;
+
+const FIXTURES: Record<string, () => Promise<Fixture>> = {
+  'GET /api/v1/auth/session': async () => ({ url: '/api/v1/auth/session' }),
+  'POST /api/v1/auth/sign-out': async () => ({ url: '/api/v1/auth/sign-out' }),
+  'POST /api/v1/auth/sign-out-everywhere': async () => ({ url: '/api/v1/auth/sign-out-everywhere' }),
+  'POST /api/v1/auth/mfa/verify': async () => ({ url: '/api/v1/auth/mfa/verify', body: { code: '000000' }, ok: [409] }),
+  'POST /api/v1/auth/mfa/enrol/start': async () => ({ url: '/api/v1/auth/mfa/enrol/start' }),
+  'POST /api/v1/auth/mfa/enrol/confirm': async () => ({ url: '/api/v1/auth/mfa/enrol/confirm', body: { code: '000000' }, ok: [400, 409] }),
+  'POST /api/v1/auth/switch-org': async () => ({ url: '/api/v1/auth/switch-org', body: { orgId: t.orgs.a }, ok: [200, 403] }),
+  'PATCH /api/v1/auth/me': async () => ({ url: '/api/v1/auth/me', body: { language: 'es' } }),
+  'GET /api/v1/org/api-tokens': async () => ({ url: '/api/v1/org/api-tokens' }),
+  'POST /api/v1/org/api-tokens': async () => ({ url: '/api/v1/org/api-tokens', body: { name: 'x', scopes: ['people.read'] }, ok: [201] }),
+  'DELETE /api/v1/org/api-tokens/:id': async () => ({ url: `/api/v1/org/api-tokens/${await freshToken()}`, aRecord: true }),
+  'GET /api/v1/org/settings': async () => ({ url: '/api/v1/org/settings' }),
+  'PATCH /api/v1/org/settings': async () => ({ url: '/api/v1/org/settings', body: { timeZone: 'America/Chicago' } }),
+  'GET /api/v1/org/members': async () => ({ url: '/api/v1/org/members' }),
+  'POST /api/v1/org/members': async () => ({
+    url: '/api/v1/org/members',
+    body: { email: `n${Math.random().toString(36).slice(2, 10)}@a.test`, displayName: 'New', role: 'volunteer' },
+    ok: [201],
+  }),
+  'PATCH /api/v1/org/members/:userId': async () => ({ url: `/api/v1/org/members/${await freshMember()}`, body: { role: 'organizer' }, aRecord: true }),
+  'DELETE /api/v1/org/members/:userId': async () => ({ url: `/api/v1/org/members/${await freshMember()}`, aRecord: true }),
+  'GET /api/v1/org/roles': async () => ({ url: '/api/v1/org/roles' }),
+  'PUT /api/v1/org/roles/:role': async () => ({ url: '/api/v1/org/roles/verifier', body: { actions: ['network.read'] } }),
+  'GET /api/v1/network/affiliates': async () => ({ url: '/api/v1/network/affiliates', directory: true }),
+  'GET /api/v1/people': async () => ({ url: '/api/v1/people?q=Kim' }),
+  'POST /api/v1/people': async () => ({ url: '/api/v1/people', body: { givenName: 'Matrix', preferredLanguage: 'en' }, ok: [201] }),
+  'GET /api/v1/people/:id': async () => ({ url: `/api/v1/people/${personA}`, aRecord: true }),
+  'PATCH /api/v1/people/:id': async () => {
+    const p = (await admin.get(`/api/v1/people/${personA}`)).json();
+    return { url: `/api/v1/people/${personA}`, body: { version: p.version, otherNames: 'matrix' }, aRecord: true };
+  },
+  'POST /api/v1/people/:id/merge': async () => {
+    const keep = (await admin.post('/api/v1/people', { givenName: 'Keep', preferredLanguage: 'en' })).json().id;
+    const dup = (await admin.post('/api/v1/people', { givenName: 'Dup', preferredLanguage: 'en' })).json().id;
+    return { url: `/api/v1/people/${keep}/merge`, body: { duplicateId: dup }, aRecord: true };
+  },
+  'GET /api/v1/people/:id/consents': async () => ({ url: `/api/v1/people/${personA}/consents`, aRecord: true }),
+  'GET /api/v1/audit': async () => ({ url: '/api/v1/audit' }),
+};
+
+const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+const policed = allRoutes.filter((r) => !('public' in r.policy));
+
+beforeAll(async () => {
+  t = await startTestApp();
+  // A fixture-maker of its own: the roles under test sign themselves out everywhere.
+  const db = t.deps.database.db;
+  const someone = await orgRepo.findUserByEmail(db, emailOf('affiliate_admin', 'a'));
+  const maker = await orgRepo.insertUser(db, { email: 'fixtures@a.test', displayName: 'Fixtures', passwordHash: someone!.passwordHash });
+  await orgRepo.upsertMembership(db, maker.id, t.orgs.a, 'affiliate_admin');
+  admin = await t.signIn('fixtures@a.test');
+  personA = (await admin.get('/api/v1/people?q=Kim')).json().items[0].id;
+});
+afterAll(() => t?.close());
+
+function allowed(role: Role, policy: Policy) {
+  if ('signedIn' in policy) return true;
+  if ('action' in policy) return DEFAULT_ROLE_ACTIONS[role].includes(policy.action);
+  return true;
+}
+
+describe('role matrix', () => {
+  it('has a fixture for every route that needs a signed-in caller', () => {
+    expect(policed.map(key).filter((k) => !FIXTURES[k])).toEqual([]);
+  });
+
+  it('refuses anonymous callers on every non-public route', async () => {
+    for (const r of policed) {
+      const f = await FIXTURES[key(r)]();
+      const res = await t.anonymous().request({ method: r.method, url: f.url, payload: f.body as any });
+      expect(res.statusCode, key(r)).toBe(401);
+    }
+  });
+
+  it('refuses cookie-authenticated changes without the CSRF token', async () => {
+    for (const r of policed.filter((x) => x.method !== 'GET')) {
+      const c = await t.as('affiliate_admin', 'a');
+      const f = await FIXTURES[key(r)]();
+      const res = await c.request({ method: r.method, url: f.url, payload: f.body as any, headers: { 'x-csrf-token': 'wrong' } });
+      expect(res.statusCode, key(r)).toBe(403);
+      expect(res.json().error.code).toBe('csrf');
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`${role}: own affiliate gets exactly what the role allows`, async () => {
+      for (const r of policed) {
+        const c = await t.signIn(emailOf(role, 'a'));
+        const f = await FIXTURES[key(r)]();
+        const res = await c.request({ method: r.method, url: f.url, payload: f.body as any });
+        const label = `${role} ${key(r)} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+        if (allowed(role, r.policy)) expect(f.ok ?? [200], label).toContain(res.statusCode);
+        else expect(['action' in r.policy && r.policy.hideAs404 ? 404 : 403], label).toContain(res.statusCode);
+      }
+    });
+
+    it(`${role}: another affiliate never reaches affiliate A's records`, async () => {
+      for (const r of policed) {
+        const c = await t.signIn(emailOf(role, 'b'));
+        const f = await FIXTURES[key(r)]();
+        const res = await c.request({ method: r.method, url: f.url, payload: f.body as any });
+        const label = `${role}@b ${key(r)} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+        expect(res.statusCode, label).toBeLessThan(500);
+        if (f.aRecord) expect([403, 404], label).toContain(res.statusCode);
+        expect(res.body.includes(personA), label).toBe(false);
+        if (key(r) !== 'POST /api/v1/auth/switch-org' && !f.directory) expect(res.body.includes(t.orgs.a), label).toBe(false);
+      }
+    });
+  }
+
+  it('an API token acts only within its scopes and its org', async () => {
+    const created = (await admin.post('/api/v1/org/api-tokens', { name: 'crm', scopes: ['people.read'] })).json();
+    const bearer = { authorization: `Bearer ${created.secret}` };
+    const anon = t.anonymous();
+    expect((await anon.get('/api/v1/people?q=Kim', bearer)).statusCode).toBe(200);
+    expect((await anon.get(`/api/v1/people/${personA}`, bearer)).statusCode).toBe(200);
+    expect((await anon.post('/api/v1/people', { givenName: 'X', preferredLanguage: 'en' }, bearer)).statusCode).toBe(403);
+    expect((await anon.get('/api/v1/auth/session', bearer)).statusCode).toBe(403);
+    const tooWide = await (await t.as('coordinator', 'a')).post('/api/v1/org/api-tokens', { name: 'x', scopes: ['audit.read'] });
+    expect(tooWide.statusCode).toBe(403);
+    await admin.delete(`/api/v1/org/api-tokens/${created.id}`);
+    expect((await anon.get('/api/v1/people?q=Kim', bearer)).statusCode).toBe(401);
+  });
+});
