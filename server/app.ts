@@ -40,7 +40,7 @@ const UNPOLICED = [/^\/api\/docs/, /^\/api\/openapi\.json$/, /^\/$/, /^\/(?!api\
 
 export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false && !process.env.DEBUG_LOG ? false : loggerOptions(deps.config.LOG_LEVEL),
+    logger: opts.logger === false ? false : loggerOptions(deps.config.LOG_LEVEL),
     bodyLimit: 256 * 1024,
     trustProxy: deps.config.TRUST_PROXY,
     genReqId: () => crypto.randomUUID(),

@@ -47,9 +47,10 @@ export async function recordFailure(db: DbOrTx, email: string, ip: string, now =
         },
       })
       .returning();
-    const over = row.failures - rule.free;
+    const over = row.failures - rule.free + 1;
     if (over > 0) {
-      const seconds = Math.min(rule.maxSeconds, 2 ** Math.min(over, 12));
+      // 4 s after the last free failure, doubling each time, up to the rule's ceiling.
+      const seconds = Math.min(rule.maxSeconds, 2 ** Math.min(over + 1, 12));
       await db.update(signinThrottle).set({ blockedUntil: new Date(now.getTime() + seconds * 1000) }).where(eq(signinThrottle.key, key));
     }
   }

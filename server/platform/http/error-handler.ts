@@ -83,9 +83,8 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
     return send(400, 'bad_json', t(lang, 'errors.bad_json'));
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return send(error.statusCode, 'bad_request', error.message);
+    return send(error.statusCode, 'bad_request', t(lang, 'errors.bad_request'));
   }
   req.log.error({ err: error }, 'unhandled error');
-  if (process.env.DEBUG_LOG) console.error(error);
   return send(500, 'internal', t(lang, 'errors.internal'));
 }
