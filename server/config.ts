@@ -64,7 +64,7 @@ export const ConfigEnv = z.object({
   }),
   EMAIL_PROVIDER: v(z.enum(['simulator', 'smtp']).default('simulator'), {
     group: 'email',
-    description: 'simulator (stores mail, viewable in Haven) or smtp',
+    description: 'simulator (stores every message in the database instead of sending it) or smtp',
   }),
   SMTP_URL: v(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(), {
     group: 'email',

@@ -91,6 +91,9 @@ function latinKeys(text: string): string[] {
 export function buildSearchKeys(names: { givenName: string; familyName?: string | null; nameKo?: string | null; otherNames?: string | null }): string {
   const all = [names.givenName, names.familyName, names.nameKo, names.otherNames].filter((s): s is string => Boolean(s));
   const keys = new Set<string>();
+  // A family name written alone in Hangul (이, 남궁) is a surname, not a full name to split.
+  const family = names.familyName?.replace(/\s+/g, '');
+  if (family && KOREAN_SURNAMES[family]) keys.add(`sn_${KOREAN_SURNAMES[family][0]}`);
   for (const text of all) {
     for (const k of [...hangulKeys(text), ...latinKeys(text)]) if (k) keys.add(k);
   }
