@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { closeDeps as CloseDeps, createDeps as CreateDeps } from './deps.ts';
 import { seedDemo } from './demo/seed-demo.ts';
+import { withStartupLock } from './db/client.ts';
 import { startWorker } from './worker.ts';
 import { registerOpsCommands } from './ops/ops-commands.ts';
 
@@ -17,7 +18,7 @@ export async function runCli(program: Command, config: Config, createDeps: typeo
       const started = Date.now();
       const deps = await createDeps(config);
       let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
-      if (config.seedDemo && opts.role !== 'worker') demo = await seedDemo(deps);
+      if (config.seedDemo && opts.role !== 'worker') demo = await withStartupLock(deps.database, () => seedDemo(deps));
       const stops: (() => Promise<void>)[] = [];
       if (opts.role !== 'web') stops.push(startWorker(deps));
       if (opts.role !== 'worker') {

@@ -71,17 +71,10 @@ export async function openDatabase(opts: {
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'postgres') {
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    // The lock must span migrate(), which uses pool connections: hold a session lock on one client.
-    const pool = (database.db as any).$client as import('pg').Pool;
-    const conn = await pool.connect();
-    try {
-      await conn.query('select pg_advisory_lock(727274)');
+    await withStartupLock(database, async () => {
       await migrate(database.db, { migrationsFolder });
       await applyGrants(database);
-    } finally {
-      await conn.query('select pg_advisory_unlock(727274)').catch(() => {});
-      conn.release();
-    }
+    });
     return;
   }
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -103,5 +96,22 @@ async function applyGrants(database: Database) {
   const [me] = await database.query<{ rolsuper: boolean }>(`select rolsuper from pg_roles where rolname = current_user`);
   if (!me?.rolsuper) {
     await database.exec(`GRANT haven_app TO CURRENT_USER`).catch(() => {});
+  }
+}
+
+/**
+ * Run `fn` while holding a PostgreSQL session advisory lock, so that processes starting
+ * together migrate and seed one after another. PGlite is one process: no lock needed.
+ */
+export async function withStartupLock<T>(database: Database, fn: () => Promise<T>): Promise<T> {
+  if (database.kind !== 'postgres') return fn();
+  const pool = (database.db as unknown as { $client: import('pg').Pool }).$client;
+  const conn = await pool.connect();
+  try {
+    await conn.query('select pg_advisory_lock(727274)');
+    return await fn();
+  } finally {
+    await conn.query('select pg_advisory_unlock(727274)').catch(() => {});
+    conn.release();
   }
 }

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { closeDeps, createDeps } from '../../server/deps.ts';
+import { seedDemo } from '../../server/demo/seed-demo.ts';
+import type { Deps } from '../../server/platform/context.ts';
+
+export const DEMO_PASSWORD = 'e2e-demo-password';
+
+/** The real app on a loopback port, on a fresh embedded database with the demo network. */
+export async function startHaven() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-e2e-'));
+  const config = loadConfig({ HAVEN_DATA_DIR: dataDir, HAVEN_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'silent', PORT: '0' } as NodeJS.ProcessEnv);
+  const templateFile = process.env.HAVEN_PGLITE_TEMPLATE;
+  const template = templateFile && fs.existsSync(templateFile) ? new Blob([fs.readFileSync(templateFile)]) : undefined;
+  const deps: Deps = await createDeps(config, { memory: true, template });
+  await seedDemo(deps);
+  const app = await buildApp(deps, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    deps,
+    async close() {
+      await app.close();
+      await closeDeps(deps);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with nothing reaching out to the network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.HAVEN_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** axe-core in the page; returns serious and critical violations only. */
+export async function seriousA11yViolations(page: Page) {
+  const axePath = path.join(process.cwd(), 'node_modules/axe-core/axe.min.js');
+  await page.addScriptTag({ content: fs.readFileSync(axePath, 'utf8') });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}

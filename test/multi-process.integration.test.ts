@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDbKind } from './harness.ts';
+
+/**
+ * Production shape: two web processes and a worker, started at the same moment against
+ * one PostgreSQL database (so their migrations race), share everything: a session made on
+ * one web process works on the other.
+ */
+const PG_ADMIN_URL = process.env.HAVEN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbName = `haven_mp_${crypto.randomBytes(4).toString('hex')}`;
+const children: ChildProcess[] = [];
+const ports = [3900 + Math.floor(Math.random() * 50), 3960 + Math.floor(Math.random() * 30)];
+let dataDir = '';
+
+async function waitFor(url: string, ms = 60_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+describe.runIf(testDbKind === 'postgres')('several processes on one PostgreSQL', () => {
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    await admin.end();
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = `/${dbName}`;
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-mp-'));
+    const env = {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      HAVEN_MASTER_KEY: crypto.randomBytes(32).toString('base64'),
+      HAVEN_SEED_DEMO: 'true',
+      HAVEN_DEMO_PASSWORD: 'multi-process-demo',
+      HAVEN_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    };
+    const start = (args: string[], port: number) =>
+      children.push(spawn(process.execPath, ['bin/haven.mjs', 'start', ...args], { env: { ...env, PORT: String(port) }, stdio: 'ignore', detached: true }));
+    start(['--role', 'web'], ports[0]);
+    start(['--role', 'web'], ports[1]);
+    start(['--role', 'worker'], 0);
+    await Promise.all(ports.map((p) => waitFor(`http://127.0.0.1:${p}/healthz`)));
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of children) {
+      try {
+        process.kill(-c.pid!, 'SIGTERM');
+      } catch {}
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('both web processes answer, and a session from one works on the other', async () => {
+    const signIn = await fetch(`http://127.0.0.1:${ports[0]}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'coordinator.il@demo.haven.local', password: 'multi-process-demo' }),
+    });
+    // Both web processes raced to seed: exactly one seeded, the demo exists once.
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0];
+    const { csrfToken } = await signIn.json();
+    const created = await fetch(`http://127.0.0.1:${ports[1]}/api/v1/people`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ givenName: '다온', familyName: '윤', preferredLanguage: 'ko' }),
+    });
+    expect(created.status).toBe(201);
+    const found = await fetch(`http://127.0.0.1:${ports[0]}/api/v1/people?q=Yoon`, { headers: { cookie } });
+    expect((await found.json()).items.map((p: { givenName: string }) => p.givenName)).toContain('다온');
+    const check = new pg.Client({ connectionString: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`) });
+    await check.connect();
+    const orgs = await check.query(`select count(*)::int as n from organizations where slug = 'national'`);
+    await check.end();
+    expect(orgs.rows[0].n).toBe(1);
+  });
+});
