@@ -1,0 +1,23 @@
+import { paths } from './paths.ts';
+
+export interface NavItem {
+  to: string;
+  /** Key in the common namespace. */
+  labelKey: string;
+  /** Shown only when the current role holds this action; none = always. */
+  action?: string;
+  /** Match only the exact path (home), not its children. */
+  end?: boolean;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: paths.home, labelKey: 'nav.home', end: true },
+  { to: paths.people, labelKey: 'nav.people', action: 'people.read' },
+  { to: paths.members, labelKey: 'nav.members', action: 'members.read' },
+  { to: paths.roles, labelKey: 'nav.roles', action: 'members.read' },
+  { to: paths.settings, labelKey: 'nav.settings', action: 'org.settings' },
+  { to: paths.apiTokens, labelKey: 'nav.apiTokens', action: 'tokens.manage' },
+  { to: paths.audit, labelKey: 'nav.audit', action: 'audit.read' },
+];
+
+export const visibleNavItems = (permissions: readonly string[]) => NAV_ITEMS.filter((i) => !i.action || permissions.includes(i.action));

@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AuditPage } from '../modules/audit/AuditPage.tsx';
+import { MfaEnrolPage } from '../modules/auth/MfaEnrolPage.tsx';
+import { MfaVerifyPage } from '../modules/auth/MfaVerifyPage.tsx';
+import { PasswordResetCompletePage } from '../modules/auth/PasswordResetCompletePage.tsx';
+import { PasswordResetRequestPage } from '../modules/auth/PasswordResetRequestPage.tsx';
+import { SignInPage } from '../modules/auth/SignInPage.tsx';
+import { ApiTokensPage } from '../modules/organizations/ApiTokensPage.tsx';
+import { MembersPage } from '../modules/organizations/MembersPage.tsx';
+import { OrgSettingsPage } from '../modules/organizations/OrgSettingsPage.tsx';
+import { RolesPage } from '../modules/organizations/RolesPage.tsx';
+import { PeopleListPage } from '../modules/people/PeopleListPage.tsx';
+import { PersonDetailPage } from '../modules/people/PersonDetailPage.tsx';
+import { PersonFormPage } from '../modules/people/PersonFormPage.tsx';
+import { AppShell } from './AppShell.tsx';
+import { HomePage } from './HomePage.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { PublicLayout } from './PublicLayout.tsx';
+import { RequirePermission } from './RequirePermission.tsx';
+import { RequireSession } from './RequireSession.tsx';
+import { RouteError } from './RouteError.tsx';
+
+
+const guarded = (action: string, element: ReactNode) => <RequirePermission action={action}>{element}</RequirePermission>;
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'mfa/verify', element: <MfaVerifyPage /> },
+          { path: 'mfa/enrol', element: <MfaEnrolPage /> },
+          { path: 'forgot-password', element: <PasswordResetRequestPage /> },
+          { path: 'reset-password', element: <PasswordResetCompletePage /> },
+        ],
+      },
+      {
+        element: (
+          <RequireSession>
+            <AppShell />
+          </RequireSession>
+        ),
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'people', element: guarded('people.read', <PeopleListPage />) },
+          { path: 'people/new', element: guarded('people.write', <PersonFormPage />) },
+          { path: 'people/:id', element: guarded('people.read', <PersonDetailPage />) },
+          { path: 'people/:id/edit', element: guarded('people.write', <PersonFormPage />) },
+          { path: 'org/members', element: guarded('members.read', <MembersPage />) },
+          { path: 'org/roles', element: guarded('members.read', <RolesPage />) },
+          { path: 'org/settings', element: guarded('org.settings', <OrgSettingsPage />) },
+          { path: 'org/api-tokens', element: guarded('tokens.manage', <ApiTokensPage />) },
+          { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
