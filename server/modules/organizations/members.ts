@@ -31,9 +31,16 @@ async function memberOrThrow(ctx: Ctx, orgId: string, userId: string) {
  * Add someone to the current org. A new user gets an invitation link by email to set their
  * password; an existing user (a member elsewhere in the network) just gains the membership.
  */
+/** network_admin belongs to the network office only; every other role to any org. */
+async function assertRoleFits(ctx: Ctx, orgId: string, role: string) {
+  if (!isRole(role)) throw invalid('unknown_role', 'role', { role });
+  const org = await orgRepo.findOrg(ctx.db, orgId);
+  if (role === 'network_admin' && org?.kind !== 'network') throw invalid('unknown_role', 'role', { role });
+}
+
 export async function addMember({ ctx, input }: { ctx: Ctx; input: AddMemberInput }) {
   const orgId = requireOrg(ctx);
-  if (!isRole(input.role)) throw invalid('unknown_role', 'role', { role: input.role });
+  await assertRoleFits(ctx, orgId, input.role);
   const result = await inTx(ctx, async (tx) => {
     const existing = await orgRepo.findUserByEmail(tx.db, input.email);
     const user = existing ?? (await orgRepo.insertUser(tx.db, { email: input.email, displayName: input.displayName, language: input.language }));
@@ -58,7 +65,7 @@ export async function addMember({ ctx, input }: { ctx: Ctx; input: AddMemberInpu
 
 export async function changeMemberRole({ ctx, input }: { ctx: Ctx; input: ChangeRoleInput & { userId: string } }) {
   const orgId = requireOrg(ctx);
-  if (!isRole(input.role)) throw invalid('unknown_role', 'role', { role: input.role });
+  await assertRoleFits(ctx, orgId, input.role);
   return inTx(ctx, async (tx) => {
     const current = await orgRepo.membership(tx.db, input.userId, orgId);
     if (!current) throw notFound('member');

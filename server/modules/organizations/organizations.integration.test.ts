@@ -47,7 +47,10 @@ describe('members and roles', () => {
     expect(last.statusCode).toBe(409);
     expect(last.json().error.code).toBe('last_admin');
     expect((await admin.delete(`/api/v1/org/members/${affAdmin.userId}`)).statusCode).toBe(409);
-    await admin.patch(`/api/v1/org/members/${netAdmin.userId}`, { role: 'network_admin' });
+    // The network administrator role belongs to the network office, not to an affiliate.
+    expect((await admin.patch(`/api/v1/org/members/${netAdmin.userId}`, { role: 'network_admin' })).statusCode).toBe(400);
+    expect((await admin.patch(`/api/v1/org/members/${netAdmin.userId}`, { role: 'affiliate_admin' })).statusCode).toBe(200);
+    expect((await admin.get('/api/v1/org/roles')).json().roles).not.toContain('network_admin');
   });
 
   it('role rules are data: taking people.read from volunteers takes effect at once, and is audited', async () => {

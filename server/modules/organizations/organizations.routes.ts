@@ -22,7 +22,7 @@ const tags = ['organizations'];
 export const organizationRoutes = [
   defineRoute({
     method: 'GET', url: '/api/v1/org/settings', tags, summary: 'Settings of the current organization',
-    policy: { action: 'members.read' }, response: OrgSettings,
+    policy: { action: 'org.settings' }, response: OrgSettings,
     handler: ({ ctx }) => getOrgSettings({ ctx }),
   }),
   defineRoute({

@@ -8,8 +8,10 @@ import { orgRepo } from './organizations.repository.ts';
 
 export async function getRoleMatrix({ ctx }: { ctx: Ctx; input?: undefined }): Promise<RoleMatrix> {
   const orgId = requireOrg(ctx);
+  const org = await orgRepo.findOrg(ctx.db, orgId);
   return inTx(ctx, async (tx) => ({
-    roles: [...ROLES],
+    // The network administrator role exists only in the network office.
+    roles: ROLES.filter((r) => r !== 'network_admin' || org?.kind === 'network'),
     actions: Object.entries(ACTIONS).map(([action, description]) => ({
       action,
       description,
