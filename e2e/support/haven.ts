@@ -13,7 +13,7 @@ export const DEMO_PASSWORD = 'e2e-demo-password';
 /** The real app on a loopback port, on a fresh embedded database with the demo network. */
 export async function startHaven() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-e2e-'));
-  const config = loadConfig({ HAVEN_DATA_DIR: dataDir, HAVEN_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'silent', PORT: '0' } as NodeJS.ProcessEnv);
+  const config = loadConfig({ HAVEN_DATA_DIR: dataDir, HAVEN_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
   const templateFile = process.env.HAVEN_PGLITE_TEMPLATE;
   const template = templateFile && fs.existsSync(templateFile) ? new Blob([fs.readFileSync(templateFile)]) : undefined;
   const deps: Deps = await createDeps(config, { memory: true, template });

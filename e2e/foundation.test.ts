@@ -1,0 +1,124 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, launchChromium, seriousA11yViolations, startHaven } from './support/haven.ts';
+
+let haven: Awaited<ReturnType<typeof startHaven>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  haven = await startHaven();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await haven?.close();
+});
+
+async function newPage(lang: 'ko' | 'en' | 'es', width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  // Only the first visit: later navigations keep whatever the user switched to.
+  await context.addInitScript((l) => {
+    if (!localStorage.getItem('haven.lang')) localStorage.setItem('haven.lang', l);
+  }, lang);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+async function signIn(page: Page, email: string, labels: { email: string; password: string; submit: string }) {
+  await page.goto(`${haven.url}/sign-in`);
+  await page.getByLabel(labels.email, { exact: true }).fill(email);
+  await page.getByLabel(labels.password, { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: labels.submit, exact: true }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+}
+
+const KO = { email: '이메일', password: '비밀번호', submit: '로그인' };
+const ES = { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión' };
+
+describe('the foundation journey', () => {
+  let personId = '';
+
+  it('signs in with the Korean UI, switches to Spanish, creates a person with a Hangul name, finds them by a romanized spelling and sees the audit entry', async () => {
+    const { context, page } = await newPage('ko');
+    await page.goto(`${haven.url}/`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Haven 로그인' }).isVisible()).toBe(true);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ko');
+    await signIn(page, 'admin.il@demo.haven.local', KO);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/안녕하세요/);
+
+    await page.getByLabel('언어').selectOption('es');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Hola|Bienvenid/);
+
+    await page.goto(`${haven.url}/people/new`);
+    await page.getByLabel(/^Nombre \(obligatorio\)$/).fill('서윤');
+    await page.getByLabel('Apellido', { exact: true }).fill('이');
+    await page.getByLabel('Nombre en coreano', { exact: true }).fill('이서윤');
+    await page.getByLabel('Idioma preferido', { exact: true }).selectOption('ko');
+    await page.getByLabel('Teléfono', { exact: true }).fill('(312) 555-0177');
+    await page.getByRole('button', { name: 'Registrar persona' }).click();
+    await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+    personId = page.url().split('/').pop()!;
+    await expect.poll(() => page.getByText('+13125550177').or(page.getByText('(312) 555-0177')).first().isVisible()).toBe(true);
+
+    await page.goto(`${haven.url}/people`);
+    const search = page.getByLabel('Buscar', { exact: true });
+    await search.fill('Rhee');
+    await search.press('Enter');
+    await expect.poll(() => page.getByText('이서윤').first().isVisible()).toBe(true);
+    await search.fill('Seoyun');
+    await search.press('Enter');
+    await expect.poll(() => page.getByText('이서윤').first().isVisible()).toBe(true);
+
+    await page.goto(`${haven.url}/audit`);
+    // The entry for this very person: its create, translated, linking to the record.
+    const entry = page.locator('tr', { hasText: personId }).filter({ hasText: 'Registró a una persona' });
+    await expect.poll(() => entry.first().isVisible()).toBe(true);
+    expect(await entry.first().textContent()).toContain('admin.il@demo.haven.local');
+    await context.close();
+  });
+
+  it("keeps that person from another affiliate's admin, in the UI and in the API", async () => {
+    expect(personId).not.toBe('');
+    const { context, page } = await newPage('es');
+    await signIn(page, 'admin.va@demo.haven.local', ES);
+    await page.goto(`${haven.url}/people`);
+    const search = page.getByLabel('Buscar', { exact: true });
+    await search.fill('Rhee');
+    await search.press('Enter');
+    await expect.poll(() => page.getByText(/No hay coincidencias|Resultados/).first().isVisible()).toBe(true);
+    expect(await page.getByText('이서윤').count()).toBe(0);
+    await page.goto(`${haven.url}/people/${personId}`);
+    await expect.poll(() => page.getByText(/No se encontró|no existe|No encontramos/i).first().isVisible()).toBe(true);
+    expect(await page.getByText('이서윤').count()).toBe(0);
+    const api = await page.request.get(`${haven.url}/api/v1/people/${personId}`);
+    expect(api.status()).toBe(404);
+    await context.close();
+  });
+});
+
+describe('accessibility and phones', () => {
+  const pages = ['/', '/people', '/people/new', '/org/members', '/org/roles', '/org/settings', '/org/api-tokens', '/audit'];
+
+  it('has no serious or critical axe violations and no sideways scrolling at 375 px, in all three languages', async () => {
+    for (const lang of ['ko', 'en', 'es'] as const) {
+      const { context, page } = await newPage(lang, 375);
+      await page.goto(`${haven.url}/sign-in`);
+      await page.waitForSelector('form');
+      expect(await seriousA11yViolations(page), `${lang} /sign-in`).toEqual([]);
+      const labels = lang === 'ko' ? KO : lang === 'es' ? ES : { email: 'Email', password: 'Password', submit: 'Sign in' };
+      await signIn(page, 'admin.il@demo.haven.local', labels);
+      const someone = await page.request.get(`${haven.url}/api/v1/people?q=Kim`);
+      const firstId = (await someone.json()).items[0].id;
+      for (const path of [...pages, `/people/${firstId}`]) {
+        await page.goto(`${haven.url}${path}`);
+        await page.waitForSelector('main h1');
+        await page.waitForLoadState('networkidle');
+        expect(await seriousA11yViolations(page), `${lang} ${path}`).toEqual([]);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${lang} ${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+      }
+      await context.close();
+    }
+  });
+});
