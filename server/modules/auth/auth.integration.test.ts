@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const totp = (secret: string) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+const totp = (secret: string, stepsAhead = 0) =>
+  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: Date.now() + stepsAhead * 30_000 });
 const signInRaw = (email: string, password: string, ip = '10.0.0.1') =>
   t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password }, remoteAddress: ip, headers: { 'x-haven-lang': 'ko' } });
 
@@ -119,8 +120,18 @@ describe('two-factor', () => {
     const cookie2 = String(again.headers['set-cookie']).split(';')[0];
     const reuse = await t.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/verify', payload: { code: recoveryCodes[0] }, headers: { cookie: cookie2, 'x-csrf-token': again.json().csrfToken } });
     expect(reuse.statusCode).toBe(400);
-    const fresh = await t.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/verify', payload: { code: totp(start.secret) }, headers: { cookie: cookie2, 'x-csrf-token': again.json().csrfToken } });
-    expect(fresh.json().mfa).toBe('ok');
+    // The code used at enrolment cannot be replayed; the next one (clock drift of one step is allowed) works once.
+    const verify2 = (code: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/verify', payload: { code }, headers: { cookie: cookie2, 'x-csrf-token': again.json().csrfToken } });
+    expect((await verify2(totp(start.secret))).statusCode).toBe(400);
+    const nextCode = totp(start.secret, 1);
+    expect((await verify2(nextCode)).json().mfa).toBe('ok');
+    const third = await signInRaw(email, TEST_PASSWORD, '10.1.1.3');
+    const replay = await t.app.inject({
+      method: 'POST', url: '/api/v1/auth/mfa/verify', payload: { code: nextCode },
+      headers: { cookie: String(third.headers['set-cookie']).split(';')[0], 'x-csrf-token': third.json().csrfToken },
+    });
+    expect(replay.statusCode).toBe(400);
   });
 
   it('makes enrolment mandatory where the org requires it for roles that see sensitive data', async () => {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
 import { audit } from '../../platform/audit/audit.ts';
@@ -7,13 +7,25 @@ import type { Ctx } from '../../platform/context.ts';
 import { SYSTEM_SCOPE } from '../../platform/crypto/keyring.ts';
 import { inTx } from '../../platform/db-context.ts';
 import { AppError, unauthorized } from '../../platform/errors.ts';
-import { orgRepo, recoveryCodes, sha256 } from '../organizations/index.ts';
+import { orgRepo, recoveryCodes, sha256, users } from '../organizations/index.ts';
 import { sessionInfo } from './session-state.ts';
 import { findSessionById } from './session-lookup.ts';
 import { updateSession } from './sessions.ts';
 
 const totpFor = (email: string, secret: string) =>
   new OTPAuth.TOTP({ issuer: 'Haven', label: email, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
+
+/**
+ * The time step a code belongs to (±1 step of clock drift), or null; a step at or before
+ * the last one accepted is refused, so an observed code cannot be replayed.
+ */
+function acceptedStep(email: string, secret: string, code: string, lastStep: number | null): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totpFor(email, secret).validate({ token: code, window: 1 });
+  if (delta === null) return null;
+  const step = Math.floor(Date.now() / 30_000) + delta;
+  return lastStep !== null && step <= lastStep ? null : step;
+}
 
 const normalizeRecovery = (code: string) => code.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -44,9 +56,8 @@ export async function confirmMfaEnrolment({ ctx, input }: { ctx: Ctx; input: { c
   if (user.totpEnabledAt) throw new AppError('mfa_already_enrolled', 409);
   if (!user.totpPendingEnc) throw new AppError('mfa_not_enrolled', 409);
   const secret = await ctx.deps.keyring.decrypt(ctx.db, SYSTEM_SCOPE, user.totpPendingEnc);
-  if (totpFor(user.email, secret).validate({ token: input.code.replace(/\s/g, ''), window: 1 }) === null) {
-    throw new AppError('mfa_invalid_code', 400, {}, 'code');
-  }
+  const step = acceptedStep(user.email, secret, input.code.replace(/\s/g, ''), null);
+  if (step === null) throw new AppError('mfa_invalid_code', 400, {}, 'code');
   const codes = Array.from({ length: 10 }, () => {
     const raw = crypto.randomBytes(5).toString('hex');
     return `${raw.slice(0, 5)}-${raw.slice(5)}`;
@@ -56,6 +67,7 @@ export async function confirmMfaEnrolment({ ctx, input }: { ctx: Ctx; input: { c
       totpSecretEnc: user.totpPendingEnc,
       totpPendingEnc: null,
       totpEnabledAt: new Date(),
+      totpLastStep: step,
     });
     await tx.db.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
     await tx.db.insert(recoveryCodes).values(codes.map((c) => ({ userId: user.id, codeHash: sha256(normalizeRecovery(c)) })));
@@ -74,7 +86,18 @@ export async function verifyMfa({ ctx, input }: { ctx: Ctx; input: { code: strin
   const secret = await ctx.deps.keyring.decrypt(ctx.db, SYSTEM_SCOPE, user.totpSecretEnc);
   return inTx(ctx, async (tx) => {
     let method = 'totp';
-    if (!/^\d{6}$/.test(code) || totpFor(user.email, secret).validate({ token: code, window: 1 }) === null) {
+    const step = acceptedStep(user.email, secret, code, user.totpLastStep);
+    // Claim the step atomically: of two requests racing with one code, only one wins.
+    const claimed =
+      step !== null &&
+      (
+        await tx.db
+          .update(users)
+          .set({ totpLastStep: step })
+          .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+          .returning({ id: users.id })
+      ).length > 0;
+    if (!claimed) {
       const spent = await tx.db
         .update(recoveryCodes)
         .set({ usedAt: new Date() })

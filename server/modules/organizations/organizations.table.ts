@@ -27,6 +27,8 @@ export const users = pgTable('users', {
   totpSecretEnc: text('totp_secret_enc'),
   totpPendingEnc: text('totp_pending_enc'),
   totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The last TOTP time step accepted: a code cannot be replayed within its window. */
+  totpLastStep: integer('totp_last_step'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
