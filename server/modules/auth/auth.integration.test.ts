@@ -134,6 +134,23 @@ describe('two-factor', () => {
     expect(replay.statusCode).toBe(400);
   });
 
+  it('lets an admin reset a member’s two-factor after a lost phone, ending their sessions', async () => {
+    const email = emailOf('attorney', 'b');
+    const before = await signInRaw(email, TEST_PASSWORD, '10.1.1.9');
+    expect(before.json().mfa).toBe('verify');
+    const admin = await t.as('affiliate_admin', 'b');
+    const userId = before.json().user.id;
+    const reset = await admin.post(`/api/v1/org/members/${userId}/reset-mfa`);
+    expect(reset.statusCode).toBe(200);
+    expect(reset.json().mfaEnabled).toBe(false);
+    const stale = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: String(before.headers['set-cookie']).split(';')[0] } });
+    expect(stale.statusCode).toBe(401);
+    expect((await signInRaw(email, TEST_PASSWORD, '10.1.1.9')).json().mfa).toBe('ok');
+    // Another affiliate's admin cannot do it.
+    const other = await t.as('affiliate_admin', 'a');
+    expect((await other.post(`/api/v1/org/members/${userId}/reset-mfa`)).statusCode).toBe(404);
+  });
+
   it('makes enrolment mandatory where the org requires it for roles that see sensitive data', async () => {
     await t.deps.database.db.update(organizations).set({ mfaRequiredForSensitive: true }).where(eq(organizations.id, t.orgs.b));
     const sensitive = await t.signIn(emailOf('responder', 'b'));

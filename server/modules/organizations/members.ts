@@ -96,3 +96,17 @@ async function guardLastAdmin(ctx: Ctx, orgId: string, from: string, to: string 
   const admins = (await orgRepo.countRole(ctx.db, orgId, 'affiliate_admin')) + (await orgRepo.countRole(ctx.db, orgId, 'network_admin'));
   if (admins <= 1) throw new AppError('last_admin', 409);
 }
+
+/**
+ * A member lost their phone: an admin turns their two-factor off (they enrol again at next
+ * sign-in if their role requires it) and ends their sessions. Audited.
+ */
+export async function resetMemberMfa({ ctx, input }: { ctx: Ctx; input: { userId: string } }) {
+  const orgId = requireOrg(ctx);
+  return inTx(ctx, async (tx) => {
+    if (!(await orgRepo.membership(tx.db, input.userId, orgId))) throw notFound('member');
+    await orgRepo.resetMfa(tx.db, input.userId);
+    await audit(tx, { action: 'member.mfa_reset', entityType: 'user', entityId: input.userId });
+    return memberOrThrow(tx, orgId, input.userId);
+  });
+}

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { DEFAULT_ROLE_ACTIONS, type Role, ROLES } from '../../platform/authz/actions.ts';
-import { memberships, organizations, rolePermissions, users } from './organizations.table.ts';
+import { memberships, organizations, recoveryCodes, rolePermissions, sessions, users } from './organizations.table.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
@@ -103,6 +103,12 @@ export const orgRepo = {
   async setActions(db: DbOrTx, orgId: string, role: Role, actions: string[]) {
     await db.delete(rolePermissions).where(and(eq(rolePermissions.orgId, orgId), eq(rolePermissions.role, role)));
     if (actions.length) await db.insert(rolePermissions).values(actions.map((action) => ({ orgId, role, action })));
+  },
+  /** Two-factor off, recovery codes and sessions gone (see resetMemberMfa). */
+  async resetMfa(db: DbOrTx, userId: string) {
+    await db.update(users).set({ totpSecretEnc: null, totpPendingEnc: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
+    await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    await db.delete(sessions).where(eq(sessions.userId, userId));
   },
   async usersByIds(db: DbOrTx, ids: string[]) {
     return ids.length ? db.select().from(users).where(inArray(users.id, ids)) : [];

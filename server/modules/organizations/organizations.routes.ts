@@ -13,7 +13,7 @@ import {
   UserIdParams,
 } from '../../../contracts/organizations.ts';
 import { defineRoute } from '../../platform/http/route.ts';
-import { addMember, changeMemberRole, listMembers, removeMember } from './members.ts';
+import { addMember, changeMemberRole, listMembers, removeMember, resetMemberMfa } from './members.ts';
 import { getOrgSettings, listAffiliates, updateOrgSettings } from './org-settings.ts';
 import { getRoleMatrix, setRoleActions } from './roles.ts';
 
@@ -49,6 +49,11 @@ export const organizationRoutes = [
     method: 'DELETE', url: '/api/v1/org/members/:userId', tags, summary: 'Remove a member from the organization',
     policy: { action: 'members.manage' }, params: UserIdParams, response: Ok,
     handler: ({ ctx, params }) => removeMember({ ctx, input: params }),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/org/members/:userId/reset-mfa', tags, summary: "Turn off a member's two-factor (lost phone) and end their sessions",
+    policy: { action: 'members.manage' }, params: UserIdParams, response: Member,
+    handler: ({ ctx, params }) => resetMemberMfa({ ctx, input: params }),
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/org/roles', tags, summary: 'What each role may do here',

@@ -57,6 +57,7 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   }),
   'PATCH /api/v1/org/members/:userId': async () => ({ url: `/api/v1/org/members/${await freshMember()}`, body: { role: 'organizer' }, aRecord: true }),
   'DELETE /api/v1/org/members/:userId': async () => ({ url: `/api/v1/org/members/${await freshMember()}`, aRecord: true }),
+  'POST /api/v1/org/members/:userId/reset-mfa': async () => ({ url: `/api/v1/org/members/${await freshMember()}/reset-mfa`, aRecord: true }),
   'GET /api/v1/org/roles': async () => ({ url: '/api/v1/org/roles' }),
   'PUT /api/v1/org/roles/:role': async () => ({ url: '/api/v1/org/roles/verifier', body: { actions: ['network.read'] } }),
   'GET /api/v1/network/affiliates': async () => ({ url: '/api/v1/network/affiliates', directory: true }),

@@ -9,6 +9,7 @@ import { useCan, useSession } from '../auth/session.ts';
 import { AddMemberForm } from './AddMemberForm.tsx';
 import { MembersTable } from './MembersTable.tsx';
 import { RemoveMemberDialog } from './RemoveMemberDialog.tsx';
+import { ResetMfaDialog } from './ResetMfaDialog.tsx';
 import { useMembers, useRoleMatrix } from './organizations.api.ts';
 
 export function MembersPage() {
@@ -19,6 +20,7 @@ export function MembersPage() {
   const matrix = useRoleMatrix();
   const [notice, setNotice] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [resetting, setResetting] = useState<Member | null>(null);
   const orgName = session.memberships.find((m) => m.orgId === session.currentOrgId)?.orgName ?? '';
   const roles = matrix.data?.roles ?? [];
 
@@ -43,6 +45,7 @@ export function MembersPage() {
             currentUserId={session.user.id}
             onRoleChanged={(m) => setNotice(t('members.roleChanged', { name: m.displayName }))}
             onRemove={setRemoving}
+            onResetMfa={setResetting}
           />
         ) : null}
       </Panel>
@@ -54,6 +57,16 @@ export function MembersPage() {
           onRemoved={(m) => {
             setRemoving(null);
             setNotice(t('members.removed', { name: m.displayName }));
+          }}
+        />
+      ) : null}
+      {canManage ? (
+        <ResetMfaDialog
+          member={resetting}
+          onClose={() => setResetting(null)}
+          onReset={(m) => {
+            setResetting(null);
+            setNotice(t('members.mfaWasReset', { name: m.displayName }));
           }}
         />
       ) : null}

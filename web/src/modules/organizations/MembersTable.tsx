@@ -14,9 +14,10 @@ export interface MembersTableProps {
   currentUserId: string;
   onRoleChanged: (m: Member) => void;
   onRemove: (m: Member) => void;
+  onResetMfa: (m: Member) => void;
 }
 
-export function MembersTable({ members, roles, canManage, currentUserId, onRoleChanged, onRemove }: MembersTableProps) {
+export function MembersTable({ members, roles, canManage, currentUserId, onRoleChanged, onRemove, onResetMfa }: MembersTableProps) {
   const { t } = useTranslation('organizations');
   const fmt = useFormat();
   const columns: Column<Member>[] = [
@@ -58,6 +59,11 @@ export function MembersTable({ members, roles, canManage, currentUserId, onRoleC
       render: (m) => (
         <div className="cell-actions">
           <MemberRoleControl member={m} roles={roles} onChanged={onRoleChanged} />
+          {m.mfaEnabled && m.userId !== currentUserId ? (
+            <Button onClick={() => onResetMfa(m)} aria-label={t('members.resetMfaNamed', { name: m.displayName })}>
+              {t('members.resetMfa')}
+            </Button>
+          ) : null}
           <Button variant="danger" onClick={() => onRemove(m)} aria-label={t('members.removeNamed', { name: m.displayName })}>
             {t('members.remove')}
           </Button>

@@ -17,6 +17,7 @@ export const orgApi = {
   members: () => api<MemberList>('/api/v1/org/members'),
   addMember: (body: AddMemberInput) => api<Member>('/api/v1/org/members', { method: 'POST', body }),
   changeRole: (userId: string, role: string) => api<Member>(`/api/v1/org/members/${seg(userId)}`, { method: 'PATCH', body: { role } }),
+  resetMfa: (userId: string) => api<Member>(`/api/v1/org/members/${seg(userId)}/reset-mfa`, { method: 'POST' }),
   removeMember: (userId: string) => api<Ok>(`/api/v1/org/members/${seg(userId)}`, { method: 'DELETE' }),
   roles: () => api<RoleMatrix>('/api/v1/org/roles'),
   setRoleActions: (role: string, actions: string[]) => api<RoleMatrix>(`/api/v1/org/roles/${seg(role)}`, { method: 'PUT', body: { actions } }),
