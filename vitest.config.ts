@@ -13,6 +13,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Distinct group orders let `vitest run <path>` run several projects in one go.
+          sequence: { groupOrder: 0 },
           include: ['server/**/*.test.ts', 'web/**/*.test.ts', 'web/**/*.test.tsx', 'contracts/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', 'e2e/**', 'node_modules/**'],
           environment: 'node',
@@ -21,6 +23,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['server/**/*.integration.test.ts', 'test/**/*.integration.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 60_000,
@@ -31,6 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 120_000,

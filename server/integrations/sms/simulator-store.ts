@@ -1,0 +1,76 @@
+import type { CallStatus, MessageStatus } from './sms.port.ts';
+
+/** A message the simulator "sent", as a provider would keep it. */
+export interface SimulatedSms {
+  providerId: string;
+  from: string;
+  messagingServiceSid: string | null;
+  to: string;
+  body: string;
+  statusCallback: string;
+  status: MessageStatus;
+  errorCode: number | null;
+  createdAt: Date;
+}
+
+export interface SimulatedCall {
+  providerId: string;
+  from: string;
+  to: string;
+  url: string;
+  statusCallback: string;
+  status: CallStatus;
+  createdAt: Date;
+}
+
+/**
+ * Where the simulator keeps what it sent and which numbers it was told to fail. An
+ * interface so that a database-backed store can replace the in-memory one: then the
+ * /simulator page (web process) and the sender (worker process) see the same phone.
+ */
+export interface SimulatorStore {
+  insertSms(sms: SimulatedSms): Promise<void>;
+  updateSmsStatus(providerId: string, status: MessageStatus, errorCode: number | null): Promise<void>;
+  listSms(filter?: { to?: string }): Promise<SimulatedSms[]>;
+  insertCall(call: SimulatedCall): Promise<void>;
+  listCalls(filter?: { to?: string }): Promise<SimulatedCall[]>;
+  setFailure(phone: string, code: number): Promise<void>;
+  clearFailure(phone: string): Promise<void>;
+  failureFor(phone: string): Promise<number | null>;
+}
+
+/** The default store: one process, gone on restart. Lists come back in send order, as copies. */
+export function createMemorySimulatorStore(): SimulatorStore {
+  const sms: SimulatedSms[] = [];
+  const calls: SimulatedCall[] = [];
+  const failures = new Map<string, number>();
+  return {
+    async insertSms(m) {
+      sms.push({ ...m });
+    },
+    async updateSmsStatus(providerId, status, errorCode) {
+      const m = sms.find((x) => x.providerId === providerId);
+      if (!m) throw new Error(`simulator store: no message ${providerId}`);
+      m.status = status;
+      m.errorCode = errorCode;
+    },
+    async listSms(filter = {}) {
+      return sms.filter((m) => !filter.to || m.to === filter.to).map((m) => ({ ...m }));
+    },
+    async insertCall(c) {
+      calls.push({ ...c });
+    },
+    async listCalls(filter = {}) {
+      return calls.filter((c) => !filter.to || c.to === filter.to).map((c) => ({ ...c }));
+    },
+    async setFailure(phone, code) {
+      failures.set(phone, code);
+    },
+    async clearFailure(phone) {
+      failures.delete(phone);
+    },
+    async failureFor(phone) {
+      return failures.get(phone) ?? null;
+    },
+  };
+}
