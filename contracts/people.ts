@@ -64,7 +64,8 @@ export const PeopleQuery = z.object({
 });
 export type PeopleQuery = z.infer<typeof PeopleQuery>;
 
-export const PeoplePage = z.object({ items: z.array(PersonSummary), total: z.number().int() });
+/** `total` counts at most COUNT_CAP matches; `totalCapped` says there are more (counting them all is slow and tells a volunteer nothing). */
+export const PeoplePage = z.object({ items: z.array(PersonSummary), total: z.number().int(), totalCapped: z.boolean() });
 export type PeoplePage = z.infer<typeof PeoplePage>;
 
 export const MergeInput = z.object({ duplicateId: z.uuid() });

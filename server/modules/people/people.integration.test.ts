@@ -19,7 +19,7 @@ describe('people', () => {
     const person = res.json();
     expect(person.phone).toBe('+17735550199');
     expect(person.state).toBe('IL');
-    for (const q of ['Lee', 'Yi', 'Rhee', '이', '이서연', 'Lee Seoyeon', 'seoyun', 'Seo Yeon', '773-555-0199', '7735550199', '+1 773 555 0199']) {
+    for (const q of ['Lee', 'Yi', 'Rhee', '이', '이서연', 'Lee Seoyeon', 'seoyun', 'Seo Yeon', '773-555-0199', '7735550199', '+1 773 555 0199', '555-0199'] ) {
       const found = await c.get(`/api/v1/people?q=${encodeURIComponent(q)}`);
       expect(found.statusCode, q).toBe(200);
       expect(found.json().items.map((p: any) => p.id), q).toContain(person.id);

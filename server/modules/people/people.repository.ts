@@ -4,6 +4,8 @@ import { consentEvents, people } from './people.table.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 
+export const COUNT_CAP = 1000;
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export interface PeopleFilter {
@@ -25,12 +27,9 @@ export function searchCondition(orgId: string, f: PeopleFilter): SQL {
     );
   if (f.nameReadings.length) parts.push(or(...f.nameReadings.map((words) => and(...words.map(wordMatches)))));
   if (f.phone) {
-    parts.push(
-      or(
-        f.phone.e164 ? eq(people.phoneE164, f.phone.e164) : undefined,
-        sql`${people.phoneE164} like ${`%${f.phone.digits}`}`,
-      ),
-    );
+    // A number that parses is found by equality (served by the org+phone index); only a
+    // fragment that does not parse falls back to a suffix match.
+    parts.push(f.phone.e164 ? eq(people.phoneE164, f.phone.e164) : sql`${people.phoneE164} like ${`%${escapeLike(f.phone.digits)}`}`);
   }
   if (f.language) parts.push(eq(people.preferredLanguage, f.language as PersonRow['preferredLanguage']));
   if (f.state) parts.push(eq(people.state, f.state));
@@ -58,11 +57,11 @@ export const peopleRepo = {
   },
   async search(db: DbOrTx, orgId: string, filter: PeopleFilter, limit: number, offset: number) {
     const where = searchCondition(orgId, filter);
-    const [items, [{ total }]] = await Promise.all([
-      db.select().from(people).where(where).orderBy(desc(people.createdAt), desc(people.id)).limit(limit).offset(offset),
-      db.select({ total: count() }).from(people).where(where),
-    ]);
-    return { items, total: Number(total) };
+    const items = await db.select().from(people).where(where).orderBy(desc(people.createdAt), desc(people.id)).limit(limit).offset(offset);
+    // Count no further than the cap: an exact count over 50,000 "Kim"s costs more than the page.
+    const capped = db.select({ one: sql`1` }).from(people).where(where).limit(COUNT_CAP + 1).as('capped');
+    const [{ n }] = await db.select({ n: count() }).from(capped);
+    return { items, total: Math.min(Number(n), COUNT_CAP), totalCapped: Number(n) > COUNT_CAP };
   },
   async markMerged(db: DbOrTx, orgId: string, duplicateId: string, keepId: string) {
     await db

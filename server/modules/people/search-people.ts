@@ -17,7 +17,7 @@ export async function searchPeople({ ctx, input }: { ctx: Ctx; input: PeopleQuer
     filter.nameReadings = queryReadings(q);
   }
   return inTx(ctx, async (tx) => {
-    const { items, total } = await peopleRepo.search(tx.db, orgId, filter, input.limit, input.offset);
-    return { items: items.map(toSummary), total };
+    const { items, total, totalCapped } = await peopleRepo.search(tx.db, orgId, filter, input.limit, input.offset);
+    return { items: items.map(toSummary), total, totalCapped };
   });
 }

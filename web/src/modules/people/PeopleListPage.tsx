@@ -33,6 +33,8 @@ export function PeopleListPage() {
   };
 
   const total = search.data?.total ?? 0;
+  const capped = search.data?.totalCapped ?? false;
+  const shownTotal = capped ? `${fmt.number(total)}+` : fmt.number(total);
   const items = search.data?.items ?? [];
 
   return (
@@ -57,7 +59,7 @@ export function PeopleListPage() {
           <h2 id="people-results" className="visually-hidden">
             {t('list.resultsHeading')}
           </h2>
-          <p role="status">{t('list.total', { total: fmt.number(total) })}</p>
+          <p role="status">{t('list.total', { total: shownTotal })}</p>
           <PeopleTable
             people={items}
             empty={
@@ -67,14 +69,14 @@ export function PeopleListPage() {
               </>
             }
           />
-          {total > PAGE_SIZE ? (
+          {total > PAGE_SIZE || capped ? (
             <Pager
               label={t('list.pages')}
-              status={t('list.range', { from: fmt.number(offset + 1), to: fmt.number(Math.min(offset + PAGE_SIZE, total)), total: fmt.number(total) })}
+              status={t('list.range', { from: fmt.number(offset + 1), to: fmt.number(Math.min(offset + PAGE_SIZE, total)), total: shownTotal })}
               previousLabel={t('actions.previous', { ns: 'common' })}
               nextLabel={t('actions.next', { ns: 'common' })}
               hasPrevious={offset > 0}
-              hasNext={offset + PAGE_SIZE < total}
+              hasNext={offset + PAGE_SIZE < total || capped}
               onPrevious={() => go(filters, Math.max(0, offset - PAGE_SIZE))}
               onNext={() => go(filters, offset + PAGE_SIZE)}
             />
