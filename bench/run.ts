@@ -1,0 +1,68 @@
+/**
+ * `npm run bench` runs every benchmark; `npm run bench -- people-search --pglite` one of them.
+ * Each prints a table (figure, physical-limit reference measured in the same run, ratio)
+ * and writes .bench/<name>-<time>.json and .bench/<name>-latest.json.
+ *
+ * Options:
+ *   --pglite            people-search on embedded PGlite instead of PostgreSQL
+ *   --inject            people-search also through app.inject (no socket)
+ *   --people N          people to generate (default 100000)
+ *   --requests N        requests per query and per mode (default 200)
+ *   --reps N            cold-start repetitions (default 3)
+ *   --pg-url URL        PostgreSQL admin URL (default postgres://postgres@127.0.0.1:5432/postgres)
+ */
+import { parseArgs } from 'node:util';
+import { type BenchResult, machine, printTable, writeJson } from './lib/report.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    pglite: { type: 'boolean', default: false },
+    inject: { type: 'boolean', default: false },
+    people: { type: 'string', default: '100000' },
+    requests: { type: 'string', default: '200' },
+    reps: { type: 'string', default: '3' },
+    'pg-url': { type: 'string', default: process.env.HAVEN_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+  },
+});
+
+const int = (name: string, s: string) => {
+  const n = Number(s);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer`);
+  return n;
+};
+
+const BENCHES: Record<string, () => Promise<BenchResult>> = {
+  'cold-start': async () => (await import('./cold-start.ts')).run({ reps: int('reps', values.reps!), requests: 200 }),
+  'people-search': async () =>
+    (await import('./people-search.ts')).run({
+      db: values.pglite ? 'pglite' : 'postgres',
+      people: int('people', values.people!),
+      requests: int('requests', values.requests!),
+      pgAdminUrl: values['pg-url']!,
+      inject: values.inject!,
+    }),
+};
+
+const unknown = positionals.filter((p) => !(p in BENCHES));
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+const selected = positionals.length ? positionals : Object.keys(BENCHES);
+const m = machine();
+console.log(`Haven benchmarks — ${m.cpus}× ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}`);
+console.log(`Load average ${m.loadAverage.join(' / ')}${m.loadAverage[0] > m.cpus / 2 ? '  — the machine is busy: expect noisy figures' : ''}`);
+
+let failed = false;
+for (const name of selected) {
+  try {
+    const result = await BENCHES[name]();
+    printTable(result);
+    console.log(`  load average now ${machine().loadAverage.join(' / ')}\n  → ${writeJson(result)}`);
+  } catch (err) {
+    failed = true;
+    console.error(`\n${name} failed:`, err);
+  }
+}
+process.exit(failed ? 1 : 0);
