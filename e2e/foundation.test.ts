@@ -97,6 +97,22 @@ describe('the foundation journey', () => {
   });
 });
 
+describe('confirming a destructive action', () => {
+  it('removes a member through the confirmation dialog, and the member is gone', async () => {
+    const { context, page } = await newPage('en');
+    await signIn(page, 'admin.tx@demo.haven.local', { email: 'Email', password: 'Password', submit: 'Sign in' });
+    await page.goto(`${haven.url}/org/members`);
+    await page.getByRole('button', { name: 'Remove Jiwoo Han (한지우)' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Remove member' }).click();
+    await expect.poll(() => page.getByText('Jiwoo Han (한지우) was removed.').isVisible()).toBe(true);
+    const members = await (await page.request.get(`${haven.url}/api/v1/org/members`)).json();
+    expect(members.items.map((m: { email: string }) => m.email)).not.toContain('volunteer.tx@demo.haven.local');
+    await context.close();
+  });
+});
+
 describe('accessibility and phones', () => {
   const pages = ['/', '/people', '/people/new', '/org/members', '/org/roles', '/org/settings', '/org/api-tokens', '/audit'];
 
