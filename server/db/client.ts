@@ -48,9 +48,11 @@ export async function openDatabase(opts: {
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
   let dir: string | undefined;
+  let release = () => {};
   if (!opts.memory) {
     dir = path.join(opts.dataDir ?? './.haven', 'pgdata');
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    release = lockDataDir(path.dirname(dir));
   }
   const client = new PGlite({ dataDir: dir, extensions: { pg_trgm }, loadDataDir: opts.template });
   await client.waitReady;
@@ -59,7 +61,10 @@ export async function openDatabase(opts: {
     kind: 'pglite',
     exec: async (text) => void (await client.exec(text)),
     query: async (text, params) => (await client.query(text, params as any[])).rows as any[],
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
 }
 
@@ -114,4 +119,39 @@ export async function withStartupLock<T>(database: Database, fn: () => Promise<T
     await conn.query('select pg_advisory_unlock(727274)').catch(() => {});
     conn.release();
   }
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * PGlite is a database inside one process: a second process opening the same files would
+ * corrupt them. A pid file claims the data directory; a claim by a dead process is stale.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const file = path.join(dataDir, 'haven.pid');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = Number(fs.readFileSync(file, 'utf8').trim());
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new Error(`the embedded database in ${dataDir} is in use by process ${owner}: stop that Haven first (PGlite serves one process at a time; if none is running, delete ${file})`);
+      }
+      fs.rmSync(file, { force: true });
+    }
+  }
+  return () => {
+    try {
+      if (Number(fs.readFileSync(file, 'utf8').trim()) === process.pid) fs.rmSync(file);
+    } catch {}
+  };
 }
