@@ -17,8 +17,8 @@ import { rotateKeys } from './rotate-keys.ts';
  * Thin: parse the command line, open the database, call the verb, print. A verb's refusal
  * is an OpsError whose message main.ts prints before exiting 1.
  *
- * On the embedded database, stop `haven start` first: PGlite is a single process's
- * database and has no lock to stop a second process from opening its directory.
+ * On the embedded database, stop `haven start` first: PGlite serves one process at a
+ * time, and openDatabase refuses a data directory another live process has claimed.
  */
 export function registerOpsCommands(program: Command, config: Config, createDeps: typeof CreateDeps, closeDeps: typeof CloseDeps) {
   const withDeps = async (fn: (deps: Deps) => Promise<void>) => {
