@@ -108,6 +108,10 @@ describe('haven keys rotate', () => {
     // The old master key alone opens nothing any more.
     const oldOnly = new Keyring({ current: oldMaster, previous: [], source: { kind: 'env' } });
     await expect(oldOnly.decrypt(t.deps.database.db, t.orgs.a, await rawColumn(before))).rejects.toThrow(/unknown master key/);
+    // Another process that still held the old key file reloads it when it meets the new master id.
+    const otherProcess = new Keyring({ current: oldMaster, previous: [], source: { kind: 'file', file } });
+    expect(await otherProcess.decrypt(t.deps.database.db, t.orgs.a, await rawColumn(before))).toBe('TPS');
+    expect(otherProcess.masterKeys.current.id).toBe(newMaster.id);
   });
 
   it('with HAVEN_MASTER_KEY from the environment: refuses --new-master, explaining the procedure, and changes nothing', async () => {

@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { dataKeys } from './crypto.table.ts';
 import { open, seal } from './aead.ts';
-import type { MasterKeys } from './master-key.ts';
+import { type MasterKeys, readKeyFile } from './master-key.ts';
 
 export const SYSTEM_SCOPE = 'system';
 const PREFIX = 'hv1';
@@ -118,7 +118,12 @@ export class Keyring {
   }
 
   private unwrap(row: { wrappedKey: string; masterKeyId: string; scope: string; version: number }): Buffer {
-    const master = [this.masters.current, ...this.masters.previous].find((m) => m.id === row.masterKeyId);
+    let master = [this.masters.current, ...this.masters.previous].find((m) => m.id === row.masterKeyId);
+    if (!master && this.masters.source.kind === 'file') {
+      // Another process rotated the key file (`keys rotate --new-master`): take its keys.
+      this.masters = readKeyFile(this.masters.source.file);
+      master = [this.masters.current, ...this.masters.previous].find((m) => m.id === row.masterKeyId);
+    }
     if (!master) throw new Error(`data key wrapped by unknown master key ${row.masterKeyId}; set HAVEN_MASTER_KEYS_PREVIOUS`);
     return open(master.key, row.wrappedKey, `${row.scope}:${row.version}`);
   }

@@ -76,3 +76,9 @@ export function forgetPreviousKeys(file: string) {
   const content = JSON.parse(fs.readFileSync(file, 'utf8')) as KeyFile;
   fs.writeFileSync(file, JSON.stringify({ current: content.current, previous: [] }), { mode: 0o600 });
 }
+
+/** Read the key file again (another process may have rotated it with `keys rotate --new-master`). */
+export function readKeyFile(file: string): MasterKeys {
+  const content = JSON.parse(fs.readFileSync(file, 'utf8')) as KeyFile;
+  return { current: parseMasterKey(content.current), previous: content.previous.map(parseMasterKey), source: { kind: 'file', file } };
+}
