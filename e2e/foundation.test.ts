@@ -1,21 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchChromium, seriousA11yViolations, startHaven } from './support/haven.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seriousA11yViolations, useHavenAndBrowser } from './support/haven.ts';
 
-let haven: Awaited<ReturnType<typeof startHaven>>;
-let browser: Browser;
+const env = useHavenAndBrowser();
 
-beforeAll(async () => {
-  haven = await startHaven();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await haven?.close();
-});
 
 async function newPage(lang: 'ko' | 'en' | 'es', width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width, height: 900 } });
   // Only the first visit: later navigations keep whatever the user switched to.
   await context.addInitScript((l) => {
     if (!localStorage.getItem('haven.lang')) localStorage.setItem('haven.lang', l);
@@ -25,7 +16,7 @@ async function newPage(lang: 'ko' | 'en' | 'es', width = 1280): Promise<{ contex
 }
 
 async function signIn(page: Page, email: string, labels: { email: string; password: string; submit: string }) {
-  await page.goto(`${haven.url}/sign-in`);
+  await page.goto(`${env.haven.url}/sign-in`);
   await page.getByLabel(labels.email, { exact: true }).fill(email);
   await page.getByLabel(labels.password, { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: labels.submit, exact: true }).click();
@@ -40,7 +31,7 @@ describe('the foundation journey', () => {
 
   it('signs in with the Korean UI, switches to Spanish, creates a person with a Hangul name, finds them by a romanized spelling and sees the audit entry', async () => {
     const { context, page } = await newPage('ko');
-    await page.goto(`${haven.url}/`);
+    await page.goto(`${env.haven.url}/`);
     await expect.poll(() => page.getByRole('heading', { name: 'Haven 로그인' }).isVisible()).toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
     await signIn(page, 'admin.il@demo.haven.local', KO);
@@ -50,7 +41,7 @@ describe('the foundation journey', () => {
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Hola|Bienvenid/);
 
-    await page.goto(`${haven.url}/people/new`);
+    await page.goto(`${env.haven.url}/people/new`);
     await page.getByLabel(/^Nombre \(obligatorio\)$/).fill('서윤');
     await page.getByLabel('Apellido', { exact: true }).fill('이');
     await page.getByLabel('Nombre en coreano', { exact: true }).fill('이서윤');
@@ -61,7 +52,7 @@ describe('the foundation journey', () => {
     personId = page.url().split('/').pop()!;
     await expect.poll(() => page.getByText('+13125550177').or(page.getByText('(312) 555-0177')).first().isVisible()).toBe(true);
 
-    await page.goto(`${haven.url}/people`);
+    await page.goto(`${env.haven.url}/people`);
     const search = page.getByLabel('Buscar', { exact: true });
     await search.fill('Rhee');
     await search.press('Enter');
@@ -70,7 +61,7 @@ describe('the foundation journey', () => {
     await search.press('Enter');
     await expect.poll(() => page.getByText('이서윤').first().isVisible()).toBe(true);
 
-    await page.goto(`${haven.url}/audit`);
+    await page.goto(`${env.haven.url}/audit`);
     // The entry for this very person: its create, translated, linking to the record.
     const entry = page.locator('tr', { hasText: personId }).filter({ hasText: 'Registró a una persona' });
     await expect.poll(() => entry.first().isVisible()).toBe(true);
@@ -82,16 +73,16 @@ describe('the foundation journey', () => {
     expect(personId).not.toBe('');
     const { context, page } = await newPage('es');
     await signIn(page, 'admin.va@demo.haven.local', ES);
-    await page.goto(`${haven.url}/people`);
+    await page.goto(`${env.haven.url}/people`);
     const search = page.getByLabel('Buscar', { exact: true });
     await search.fill('Rhee');
     await search.press('Enter');
     await expect.poll(() => page.getByText(/No hay coincidencias|Resultados/).first().isVisible()).toBe(true);
     expect(await page.getByText('이서윤').count()).toBe(0);
-    await page.goto(`${haven.url}/people/${personId}`);
+    await page.goto(`${env.haven.url}/people/${personId}`);
     await expect.poll(() => page.getByText(/No se encontró|no existe|No encontramos/i).first().isVisible()).toBe(true);
     expect(await page.getByText('이서윤').count()).toBe(0);
-    const api = await page.request.get(`${haven.url}/api/v1/people/${personId}`);
+    const api = await page.request.get(`${env.haven.url}/api/v1/people/${personId}`);
     expect(api.status()).toBe(404);
     await context.close();
   });
@@ -101,13 +92,13 @@ describe('confirming a destructive action', () => {
   it('removes a member through the confirmation dialog, and the member is gone', async () => {
     const { context, page } = await newPage('en');
     await signIn(page, 'admin.tx@demo.haven.local', { email: 'Email', password: 'Password', submit: 'Sign in' });
-    await page.goto(`${haven.url}/org/members`);
+    await page.goto(`${env.haven.url}/org/members`);
     await page.getByRole('button', { name: 'Remove Jiwoo Han (한지우)' }).click();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
     await dialog.getByRole('button', { name: 'Remove member' }).click();
     await expect.poll(() => page.getByText('Jiwoo Han (한지우) was removed.').isVisible()).toBe(true);
-    const members = await (await page.request.get(`${haven.url}/api/v1/org/members`)).json();
+    const members = await (await page.request.get(`${env.haven.url}/api/v1/org/members`)).json();
     expect(members.items.map((m: { email: string }) => m.email)).not.toContain('volunteer.tx@demo.haven.local');
     await context.close();
   });
@@ -119,15 +110,15 @@ describe('accessibility and phones', () => {
   it('has no serious or critical axe violations and no sideways scrolling at 375 px, in all three languages', async () => {
     for (const lang of ['ko', 'en', 'es'] as const) {
       const { context, page } = await newPage(lang, 375);
-      await page.goto(`${haven.url}/sign-in`);
+      await page.goto(`${env.haven.url}/sign-in`);
       await page.waitForSelector('form');
       expect(await seriousA11yViolations(page), `${lang} /sign-in`).toEqual([]);
       const labels = lang === 'ko' ? KO : lang === 'es' ? ES : { email: 'Email', password: 'Password', submit: 'Sign in' };
       await signIn(page, 'admin.il@demo.haven.local', labels);
-      const someone = await page.request.get(`${haven.url}/api/v1/people?q=Kim`);
+      const someone = await page.request.get(`${env.haven.url}/api/v1/people?q=Kim`);
       const firstId = (await someone.json()).items[0].id;
       for (const path of [...pages, `/people/${firstId}`]) {
-        await page.goto(`${haven.url}${path}`);
+        await page.goto(`${env.haven.url}${path}`);
         await page.waitForSelector('main h1');
         await page.waitForLoadState('networkidle');
         expect(await seriousA11yViolations(page), `${lang} ${path}`).toEqual([]);

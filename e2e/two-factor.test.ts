@@ -1,28 +1,18 @@
 import * as OTPAuth from 'otpauth';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchChromium, startHaven } from './support/haven.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, useHavenAndBrowser } from './support/haven.ts';
 
-let haven: Awaited<ReturnType<typeof startHaven>>;
-let browser: Browser;
-beforeAll(async () => {
-  haven = await startHaven();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await haven?.close();
-});
+const env = useHavenAndBrowser();
 
 describe('two-factor where the affiliate requires it', () => {
   it('sends a CA coordinator to enrolment, turns it on with an authenticator code, then asks for the code at next sign-in', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 800 } });
     await context.addInitScript(() => {
       if (!localStorage.getItem('haven.lang')) localStorage.setItem('haven.lang', 'en');
     });
     const page = await context.newPage();
     const signIn = async () => {
-      await page.goto(`${haven.url}/sign-in`);
+      await page.goto(`${env.haven.url}/sign-in`);
       await page.getByLabel('Email', { exact: true }).fill('coordinator.ca@demo.haven.local');
       await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -45,7 +35,7 @@ describe('two-factor where the affiliate requires it', () => {
     await page.getByLabel(/Authentication code/).fill(code(1));
     await page.getByRole('button', { name: 'Verify', exact: true }).click();
     await page.waitForURL((u) => !u.pathname.startsWith('/mfa'));
-    await page.goto(`${haven.url}/people`);
+    await page.goto(`${env.haven.url}/people`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/People/);
     await context.close();
   });

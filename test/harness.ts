@@ -52,14 +52,9 @@ export async function startTestApp(opts: { env?: Record<string, string>; seed?: 
   let dbName: string | null = null;
   const env: Record<string, string> = { HAVEN_DATA_DIR: dataDir, LOG_LEVEL: 'silent', HAVEN_SEED_DEMO: 'false', ...opts.env };
   if (testDbKind === 'postgres') {
-    dbName = `haven_t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${dbName}`;
-    env.DATABASE_URL = url.toString();
+    const created = await createTestDatabase('haven_t');
+    dbName = created.name;
+    env.DATABASE_URL = created.url;
   }
   const config = loadConfig(env as NodeJS.ProcessEnv);
   const templateFile = process.env.HAVEN_PGLITE_TEMPLATE;
@@ -113,12 +108,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; seed?: 
       await app.close();
       await closeDeps(deps);
       fs.rmSync(dataDir, { recursive: true, force: true });
-      if (dbName) {
-        const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-        await admin.connect();
-        await admin.query(`drop database if exists ${dbName} with (force)`);
-        await admin.end();
-      }
+      if (dbName) await dropTestDatabase(dbName);
     },
   };
 }
@@ -144,4 +134,27 @@ export async function seedTestNetwork(deps: Deps) {
     await createPerson({ ctx: orgCtx, input: { givenName: 'Lucía', familyName: 'Martínez', preferredLanguage: 'es', phone: '312-555-0102' } });
   }
   return { a: a.id, b: b.id, net: net.id };
+}
+
+async function adminQuery(text: string) {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    return await admin.query(text);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new, empty PostgreSQL database for one test file; returns its name and URL. */
+export async function createTestDatabase(prefix: string) {
+  const name = `${prefix}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
+export async function dropTestDatabase(name: string) {
+  await adminQuery(`drop database if exists ${name} with (force)`);
 }

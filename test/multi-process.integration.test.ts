@@ -5,15 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDbKind } from './harness.ts';
+import { createTestDatabase, dropTestDatabase, testDbKind } from './harness.ts';
 
 /**
  * Production shape: two web processes and a worker, started at the same moment against
  * one PostgreSQL database (so their migrations race), share everything: a session made on
  * one web process works on the other.
  */
-const PG_ADMIN_URL = process.env.HAVEN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = `haven_mp_${crypto.randomBytes(4).toString('hex')}`;
+let dbName = '';
+let dbUrl = '';
 const children: ChildProcess[] = [];
 const ports = [3900 + Math.floor(Math.random() * 50), 3960 + Math.floor(Math.random() * 30)];
 let dataDir = '';
@@ -31,16 +31,13 @@ async function waitFor(url: string, ms = 60_000) {
 
 describe.runIf(testDbKind === 'postgres')('several processes on one PostgreSQL', () => {
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${dbName}`;
+    const db = await createTestDatabase('haven_mp');
+    dbName = db.name;
+    dbUrl = db.url;
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-mp-'));
     const env = {
       ...process.env,
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: dbUrl,
       HAVEN_MASTER_KEY: crypto.randomBytes(32).toString('base64'),
       HAVEN_SEED_DEMO: 'true',
       HAVEN_DEMO_PASSWORD: 'multi-process-demo',
@@ -62,10 +59,7 @@ describe.runIf(testDbKind === 'postgres')('several processes on one PostgreSQL',
       } catch {}
     }
     await new Promise((r) => setTimeout(r, 1500));
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    if (dbName) await dropTestDatabase(dbName);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -87,7 +81,7 @@ describe.runIf(testDbKind === 'postgres')('several processes on one PostgreSQL',
     expect(created.status).toBe(201);
     const found = await fetch(`http://127.0.0.1:${ports[0]}/api/v1/people?q=Yoon`, { headers: { cookie } });
     expect((await found.json()).items.map((p: { givenName: string }) => p.givenName)).toContain('다온');
-    const check = new pg.Client({ connectionString: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`) });
+    const check = new pg.Client({ connectionString: dbUrl });
     await check.connect();
     const orgs = await check.query(`select count(*)::int as n from organizations where slug = 'national'`);
     await check.end();

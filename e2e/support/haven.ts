@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { closeDeps, createDeps } from '../../server/deps.ts';
@@ -61,4 +62,18 @@ export async function seriousA11yViolations(page: Page) {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/** One Haven and one Chromium for a test file, closed after it; read them inside tests. */
+export function useHavenAndBrowser() {
+  const env = {} as { haven: Awaited<ReturnType<typeof startHaven>>; browser: Browser };
+  beforeAll(async () => {
+    env.haven = await startHaven();
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.haven?.close();
+  });
+  return env;
 }
