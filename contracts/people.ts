@@ -77,7 +77,7 @@ export const ConsentEvent = z.object({
   scope: z.enum(['network', 'affiliate']),
   topic: z.string(),
   status: z.enum(['opted_in', 'opted_out']),
-  evidenceKind: z.enum(['keyword', 'form', 'import', 'staff']),
+  evidenceKind: z.enum(['keyword', 'form', 'import', 'staff', 'provider', 'unsubscribe_link']),
   evidence: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
 });

@@ -16,7 +16,7 @@ export async function runCli(program: Command, config: Config, createDeps: typeo
     .action(async (opts: { role: string }) => {
       if (!['all', 'web', 'worker'].includes(opts.role)) throw new Error(`--role must be all, web or worker (got ${opts.role})`);
       const started = Date.now();
-      const deps = await createDeps(config);
+      const deps = await createDeps(config, { role: opts.role as 'all' | 'web' | 'worker' });
       let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
       if (config.seedDemo && opts.role !== 'worker') demo = await withStartupLock(deps.database, () => seedDemo(deps));
       const stops: (() => Promise<void>)[] = [];

@@ -75,6 +75,27 @@ export const ConfigEnv = z.object({
     group: 'email',
     description: 'From address for mail Haven sends',
   }),
+  HAVEN_INTERNAL_URL: v(z.url().optional(), {
+    group: 'messaging',
+    description: "Where a worker process reaches the web process (the simulator's webhooks); default http://127.0.0.1:PORT",
+  }),
+  SMS_SIMULATOR_AUTH_TOKEN: v(z.string().min(16).optional(), {
+    group: 'messaging',
+    description: "Auth token that signs the SMS/voice simulator's webhooks; default derived from the master key",
+    secret: true,
+  }),
+  TWILIO_API_BASE_URL: v(z.url().optional(), {
+    group: 'messaging',
+    description: "Twilio's REST API base, default https://api.twilio.com (tests point it at a local server)",
+  }),
+  MESSAGING_SEND_TIMEOUT_SECONDS: v(z.coerce.number().int().min(5).max(3600).default(120), {
+    group: 'messaging',
+    description: "A send batch still running after this long is taken to be lost (its worker died) and resumed by another",
+  }),
+  JOBS_SUPERVISE_INTERVAL_SECONDS: v(z.coerce.number().int().min(1).max(300).default(10), {
+    group: 'messaging',
+    description: 'How often the worker looks for lost jobs to resume',
+  }),
 });
 
 export type ConfigEnv = z.infer<typeof ConfigEnv>;

@@ -8,9 +8,21 @@ import { Keyring } from './platform/crypto/keyring.ts';
 import { loadMasterKeys } from './platform/crypto/master-key.ts';
 import { REDACT_PATHS } from './platform/logging.ts';
 import { ACTIONS } from './platform/authz/actions.ts';
+import { createJobs } from './platform/jobs/jobs.ts';
+import { createSimulatorSms, type SimulatedWebhook } from './integrations/sms/simulator.adapter.ts';
+import { createDbSimulatorStore } from './integrations/sms/simulator-db-store.ts';
+import { MESSAGING_QUEUES } from './modules/messaging/queues.ts';
+import crypto from 'node:crypto';
+
+/** The simulator's pretend Twilio account: a fixed SID, and a token only this deployment knows. */
+export const SIMULATOR_ACCOUNT_SID = 'AC' + crypto.createHash('sha256').update('haven-simulator').digest('hex').slice(0, 32);
+
 
 /** Open the database (migrating it), load keys and pick providers: everything a role needs. */
-export async function createDeps(config: Config, opts: { migrate?: boolean; memory?: boolean; template?: Blob } = {}): Promise<Deps> {
+export async function createDeps(
+  config: Config,
+  opts: { migrate?: boolean; memory?: boolean; template?: Blob; role?: 'all' | 'web' | 'worker'; jobs?: boolean } = {},
+): Promise<Deps> {
   const log = pino({ level: config.LOG_LEVEL, redact: { paths: REDACT_PATHS, censor: '[redacted]' } });
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE, memory: opts.memory, template: opts.template });
   if (opts.migrate !== false) await migrateDatabase(database);
@@ -19,10 +31,41 @@ export async function createDeps(config: Config, opts: { migrate?: boolean; memo
     config.EMAIL_PROVIDER === 'smtp' && config.SMTP_URL
       ? createSmtpEmail({ url: config.SMTP_URL, from: config.EMAIL_FROM })
       : createSimulatorEmail(database.db);
-  return { config, database, keyring, email, log };
+  const masters = loadMasterKeys({ envKey: config.HAVEN_MASTER_KEY, envPrevious: config.HAVEN_MASTER_KEYS_PREVIOUS, dataDir: config.dataDir });
+  const simulatorToken =
+    config.SMS_SIMULATOR_AUTH_TOKEN ?? crypto.createHmac('sha256', masters.current.key).update('haven-simulator-auth-token').digest('hex');
+  const jobs = createJobs(database, {
+    queues: MESSAGING_QUEUES(config),
+    superviseIntervalSeconds: config.JOBS_SUPERVISE_INTERVAL_SECONDS,
+    supervise: opts.role !== 'web',
+  });
+  // The queue's own schema (pgboss) is installed or migrated here, after ours.
+  if (opts.jobs !== false) await jobs.start();
+  const internalUrl = (config.HAVEN_INTERNAL_URL ?? `http://127.0.0.1:${config.PORT}`).replace(/\/$/, '');
+  const deps: Deps = { config, database, keyring, email, log, jobs, simulator: undefined as never };
+  deps.simulator = createSimulatorSms({
+    accountSid: SIMULATOR_ACCOUNT_SID,
+    authToken: simulatorToken,
+    store: createDbSimulatorStore(database.db),
+    deliver: (hook) => (deps.localWebhooks ? deps.localWebhooks(hook) : postWebhook(internalUrl, hook)),
+  });
+  return deps;
+}
+
+/** A simulator webhook over HTTP: signed for the public URL, delivered to the internal one (as a proxy would). */
+async function postWebhook(internalUrl: string, hook: SimulatedWebhook) {
+  const u = new URL(hook.url);
+  const res = await fetch(internalUrl + u.pathname + u.search, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': hook.signature },
+    body: new URLSearchParams(hook.params).toString(),
+  });
+  if (!res.ok) throw new Error(`webhook ${u.pathname} answered ${res.status}`);
 }
 
 export async function closeDeps(deps: Deps) {
+  await deps.jobs.stop();
+  await deps.simulator.settle();
   await deps.email.close?.();
   await deps.database.close();
 }

@@ -15,6 +15,10 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** PostgreSQL: the connection string (the job queue opens its own small pool). */
+  url?: string;
+  /** PGlite: the instance itself (the job queue shares it: PGlite is one session). */
+  pglite?: unknown;
   /** Run raw SQL outside Drizzle (migrations, backup). */
   exec(text: string): Promise<void>;
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -39,6 +43,7 @@ export async function openDatabase(opts: {
     return {
       db: drizzle(pool, { schema }),
       kind: 'postgres',
+      url: opts.url,
       exec: async (text) => void (await pool.query(text)),
       query: async (text, params) => (await pool.query(text, params as any[])).rows,
       close: () => pool.end(),
@@ -59,6 +64,7 @@ export async function openDatabase(opts: {
   return {
     db: drizzle(client, { schema }) as unknown as Db,
     kind: 'pglite',
+    pglite: client,
     exec: async (text) => void (await client.exec(text)),
     query: async (text, params) => (await client.query(text, params as any[])).rows as any[],
     close: async () => {

@@ -4,3 +4,5 @@ export * from '../modules/people/people.table.ts';
 export * from '../platform/audit/audit.table.ts';
 export * from '../platform/crypto/crypto.table.ts';
 export * from '../integrations/email/email.table.ts';
+export * from '../modules/messaging/messaging.table.ts';
+export * from '../integrations/sms/simulator.table.ts';

@@ -22,7 +22,7 @@ import { rotateKeys } from './rotate-keys.ts';
  */
 export function registerOpsCommands(program: Command, config: Config, createDeps: typeof CreateDeps, closeDeps: typeof CloseDeps) {
   const withDeps = async (fn: (deps: Deps) => Promise<void>) => {
-    const deps = await createDeps(config);
+    const deps = await createDeps(config, { jobs: false });
     try {
       await fn(deps);
     } catch (err) {

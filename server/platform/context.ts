@@ -2,6 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database, DbOrTx } from '../db/client.ts';
 import type { EmailPort } from '../integrations/email/email.port.ts';
+import type { SimulatedWebhook, SimulatorSms } from '../integrations/sms/simulator.adapter.ts';
+import type { Jobs } from './jobs/jobs.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Lang } from './i18n/i18n.ts';
 
@@ -12,6 +14,14 @@ export interface Deps {
   keyring: Keyring;
   email: EmailPort;
   log: FastifyBaseLogger;
+  jobs: Jobs;
+  /** The deployment's pretend carrier (SMS and voice), used by every org whose provider is the simulator. */
+  simulator: SimulatorSms;
+  /**
+   * Set by buildApp when the web app runs in this process: the simulator hands its webhooks
+   * straight to it. Otherwise (a worker on its own) they go over HTTP to HAVEN_INTERNAL_URL.
+   */
+  localWebhooks?: (hook: SimulatedWebhook) => Promise<void>;
 }
 
 /** Who is acting: a signed-in user in their current org, or an API token. */

@@ -3,11 +3,13 @@ import type { CallStatus, MessageStatus } from './sms.port.ts';
 /** A message the simulator "sent", as a provider would keep it. */
 export interface SimulatedSms {
   providerId: string;
+  /** outbound: Haven sent it to the member's phone; inbound: the member's phone sent it to Haven. */
+  direction: 'outbound' | 'inbound';
   from: string;
   messagingServiceSid: string | null;
   to: string;
   body: string;
-  statusCallback: string;
+  statusCallback: string | null;
   status: MessageStatus;
   errorCode: number | null;
   createdAt: Date;
@@ -31,7 +33,9 @@ export interface SimulatedCall {
 export interface SimulatorStore {
   insertSms(sms: SimulatedSms): Promise<void>;
   updateSmsStatus(providerId: string, status: MessageStatus, errorCode: number | null): Promise<void>;
-  listSms(filter?: { to?: string }): Promise<SimulatedSms[]>;
+  listSms(filter?: { to?: string; phone?: string }): Promise<SimulatedSms[]>;
+  /** Outbound messages matching exactly, sent at or after `since`: how a sender that crashed finds out what went out. */
+  findSent(q: { to: string; body: string; since: Date }): Promise<SimulatedSms[]>;
   insertCall(call: SimulatedCall): Promise<void>;
   listCalls(filter?: { to?: string }): Promise<SimulatedCall[]>;
   setFailure(phone: string, code: number): Promise<void>;
@@ -55,7 +59,12 @@ export function createMemorySimulatorStore(): SimulatorStore {
       m.errorCode = errorCode;
     },
     async listSms(filter = {}) {
-      return sms.filter((m) => !filter.to || m.to === filter.to).map((m) => ({ ...m }));
+      return sms
+        .filter((m) => (!filter.to || m.to === filter.to) && (!filter.phone || m.to === filter.phone || m.from === filter.phone))
+        .map((m) => ({ ...m }));
+    },
+    async findSent(q) {
+      return sms.filter((m) => m.direction === 'outbound' && m.to === q.to && m.body === q.body && m.createdAt >= q.since).map((m) => ({ ...m }));
     },
     async insertCall(c) {
       calls.push({ ...c });

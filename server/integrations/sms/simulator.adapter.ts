@@ -122,7 +122,7 @@ export function createSimulatorSms(opts: SimulatorSmsOptions): SimulatorSms {
       // Twilio answers "accepted" when a Messaging Service still has to pick the sender, "queued" otherwise.
       const status: MessageStatus = m.messagingServiceSid ? 'accepted' : 'queued';
       await store.insertSms({
-        providerId: sid, from, messagingServiceSid: m.messagingServiceSid ?? null, to: m.to, body: m.body,
+        providerId: sid, direction: 'outbound', from, messagingServiceSid: m.messagingServiceSid ?? null, to: m.to, body: m.body,
         statusCallback: m.statusCallback, status, errorCode: null, createdAt: now(),
       });
       track(walkStatuses({ sid, from, to: m.to, service: m.messagingServiceSid ?? null, url: m.statusCallback, failWith }));

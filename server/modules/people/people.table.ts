@@ -50,15 +50,22 @@ export const consentEvents = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => organizations.id),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    /** The person, when the address belongs to one we know; a stranger's STOP is recorded by address alone. */
+    personId: uuid('person_id').references(() => people.id),
+    /** E.164 phone or lower-case email: carriers honour opt-outs per number, so consent is checked by address. */
+    address: text('address'),
     channel: text('channel', { enum: ['sms', 'email', 'voice'] }).notNull(),
     scope: text('scope', { enum: ['network', 'affiliate'] }).notNull(),
     topic: text('topic').notNull().default('all'),
     status: text('status', { enum: ['opted_in', 'opted_out'] }).notNull(),
-    evidenceKind: text('evidence_kind', { enum: ['keyword', 'form', 'import', 'staff'] }).notNull(),
+    evidenceKind: text('evidence_kind', { enum: ['keyword', 'form', 'import', 'staff', 'provider', 'unsubscribe_link'] }).notNull(),
     evidence: jsonb('evidence').notNull().default({}),
     recordedBy: uuid('recorded_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('consent_person_idx').on(t.personId, t.channel, t.scope, t.topic, t.createdAt)],
+  (t) => [
+    index('consent_person_idx').on(t.personId, t.channel, t.scope, t.topic, t.createdAt),
+    // every send checks the address's latest consent
+    index('consent_address_idx').on(t.address, t.channel, t.createdAt),
+  ],
 );

@@ -27,23 +27,27 @@ export const ACTIONS = {
   'tokens.manage': 'Create and revoke API tokens',
   'org.settings': 'Change organization settings',
   'network.read': 'See the affiliates of the network',
+  'messaging.settings': 'Set up SMS and voice providers, numbers and pacing',
+  'messaging.queue': 'See the message queue and send rates',
+  'messaging.history': "Read a person's texts, calls and emails",
+  'simulator.use': 'Use the phone and email simulator',
 } as const;
 export type Action = keyof typeof ACTIONS;
 export const isAction = (s: string): s is Action => s in ACTIONS;
 export const isRole = (s: string): s is Role => (ROLES as readonly string[]).includes(s);
 
 /** Actions that reveal sensitive data: holding one makes two-factor mandatory when the org requires it. */
-export const SENSITIVE_ACTIONS: readonly Action[] = ['people.read_sensitive', 'audit.read'];
+export const SENSITIVE_ACTIONS: readonly Action[] = ['people.read_sensitive', 'audit.read', 'messaging.history'];
 
 const all = Object.keys(ACTIONS) as Action[];
 
 export const DEFAULT_ROLE_ACTIONS: Record<Role, Action[]> = {
   network_admin: all,
   affiliate_admin: all,
-  coordinator: ['people.read', 'people.read_sensitive', 'people.write', 'people.merge', 'members.read', 'network.read'],
-  responder: ['people.read', 'people.read_sensitive', 'people.write', 'network.read'],
-  attorney: ['people.read', 'people.read_sensitive'],
-  verifier: ['network.read'],
-  organizer: ['people.read', 'people.write', 'network.read'],
-  volunteer: ['people.read', 'people.write'],
+  coordinator: ['people.read', 'people.read_sensitive', 'people.write', 'people.merge', 'members.read', 'network.read', 'messaging.queue', 'messaging.history', 'simulator.use'],
+  responder: ['people.read', 'people.read_sensitive', 'people.write', 'network.read', 'messaging.history', 'simulator.use'],
+  attorney: ['people.read', 'people.read_sensitive', 'simulator.use'],
+  verifier: ['network.read', 'simulator.use'],
+  organizer: ['people.read', 'people.write', 'network.read', 'messaging.queue', 'simulator.use'],
+  volunteer: ['people.read', 'people.write', 'simulator.use'],
 };
