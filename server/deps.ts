@@ -42,7 +42,8 @@ export async function createDeps(
   // The queue's own schema (pgboss) is installed or migrated here, after ours.
   if (opts.jobs !== false) await jobs.start();
   const internalUrl = (config.HAVEN_INTERNAL_URL ?? `http://127.0.0.1:${config.PORT}`).replace(/\/$/, '');
-  const deps: Deps = { config, database, keyring, email, log, jobs, simulator: undefined as never };
+  const linkSigningKey = crypto.createHmac('sha256', masters.current.key).update('haven-link-signing').digest();
+  const deps: Deps = { config, database, keyring, email, log, jobs, linkSigningKey, simulator: undefined as never };
   deps.simulator = createSimulatorSms({
     accountSid: SIMULATOR_ACCOUNT_SID,
     authToken: simulatorToken,

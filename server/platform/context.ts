@@ -15,6 +15,8 @@ export interface Deps {
   email: EmailPort;
   log: FastifyBaseLogger;
   jobs: Jobs;
+  /** HMAC key for links Haven mails out (one-click unsubscribe), derived from the master key so links survive restarts. */
+  linkSigningKey: Buffer;
   /** The deployment's pretend carrier (SMS and voice), used by every org whose provider is the simulator. */
   simulator: SimulatorSms;
   /**
