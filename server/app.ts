@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -9,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from './platform/context.ts';
+import { parseFormBody } from './integrations/sms/sms-webhook-payloads.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import { denyRoutesWithoutPolicy, installAuth, mountRoutes } from './platform/http/mount.ts';
 import { defineRoute, type RouteDef } from './platform/http/route.ts';
@@ -17,6 +19,7 @@ import { authRoutes, createResolveAuth } from './modules/auth/index.ts';
 import { auditLogRoutes } from './modules/audit-log/index.ts';
 import { organizationRoutes } from './modules/organizations/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
+import { messagingStaffRoutes, registerUnsubscribeMultipart, unsubscribeRoutes, webhookRoutes } from './modules/messaging/index.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -30,7 +33,7 @@ const healthRoute = defineRoute({
 });
 
 /** Every API route of every module; the policy test walks this list and the mounted routes. */
-export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes];
+export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes];
 
 /**
  * Paths served outside the policy system: the OpenAPI document and page, and the web app's
@@ -52,6 +55,10 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   denyRoutesWithoutPolicy(app, UNPOLICED);
 
   await app.register(cookie);
+  // Twilio's webhooks and RFC 8058 one-click unsubscribes are form posts.
+  // Parsed strictly (UTF-8 only, no repeated fields, no control characters): a signature over an ambiguous body means nothing.
+  await app.register(formbody, { parser: (body) => parseFormBody(body) });
+  registerUnsubscribeMultipart(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Haven API', version: '1', description: 'Haven JSON API. Sessions by cookie (with X-CSRF-Token on changes) or scoped bearer tokens.' },
@@ -80,5 +87,21 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     }
     return reply.status(404).send({ error: { code: 'not_found', message: 'Not found.', requestId: String(req.id) } });
   });
+  // The simulator in this process hands its webhooks straight to this app (signed as for the public URL).
+  const injectHook = async (hook: { url: string; params: Record<string, string>; signature: string }) => {
+    const u = new URL(hook.url);
+    const res = await app.inject({
+      method: 'POST',
+      url: u.pathname + u.search,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': hook.signature },
+      payload: new URLSearchParams(hook.params).toString(),
+    });
+    return { status: res.statusCode, body: res.body };
+  };
+  deps.localWebhookResponse = injectHook;
+  deps.localWebhooks = async (hook) => {
+    const res = await injectHook(hook);
+    if (res.status >= 400) throw new Error(`webhook ${new URL(hook.url).pathname} answered ${res.status}`);
+  };
   return app;
 }

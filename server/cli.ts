@@ -20,7 +20,7 @@ export async function runCli(program: Command, config: Config, createDeps: typeo
       let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
       if (config.seedDemo && opts.role !== 'worker') demo = await withStartupLock(deps.database, () => seedDemo(deps));
       const stops: (() => Promise<void>)[] = [];
-      if (opts.role !== 'web') stops.push(startWorker(deps));
+      if (opts.role !== 'web') stops.push(await startWorker(deps));
       if (opts.role !== 'worker') {
         const app = await buildApp(deps);
         await app.listen({ port: config.PORT, host: config.HOST });

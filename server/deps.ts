@@ -48,20 +48,30 @@ export async function createDeps(
     accountSid: SIMULATOR_ACCOUNT_SID,
     authToken: simulatorToken,
     store: createDbSimulatorStore(database.db),
-    deliver: (hook) => (deps.localWebhooks ? deps.localWebhooks(hook) : postWebhook(internalUrl, hook)),
+    deliver: (hook) => (deps.localWebhooks ? deps.localWebhooks(hook) : postWebhook(internalUrl, hook).then(() => undefined)),
+    fetchTwiml: async (hook) => {
+      const res = deps.localWebhookResponse ? await deps.localWebhookResponse(hook) : await postWebhook(internalUrl, hook);
+      if (res.status >= 400) throw new Error(`webhook ${new URL(hook.url).pathname} answered ${res.status}`);
+      return res.body;
+    },
   });
   return deps;
 }
 
-/** A simulator webhook over HTTP: signed for the public URL, delivered to the internal one (as a proxy would). */
-async function postWebhook(internalUrl: string, hook: SimulatedWebhook) {
+/**
+ * A simulator webhook over HTTP: signed for the public URL, delivered to the internal one
+ * (as a proxy would). Answers with the response, which voice calls follow as TwiML.
+ */
+async function postWebhook(internalUrl: string, hook: SimulatedWebhook): Promise<{ status: number; body: string }> {
   const u = new URL(hook.url);
   const res = await fetch(internalUrl + u.pathname + u.search, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': hook.signature },
     body: new URLSearchParams(hook.params).toString(),
   });
+  const body = await res.text();
   if (!res.ok) throw new Error(`webhook ${u.pathname} answered ${res.status}`);
+  return { status: res.status, body };
 }
 
 export async function closeDeps(deps: Deps) {

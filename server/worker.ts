@@ -1,11 +1,12 @@
 import type { Deps } from './platform/context.ts';
 import { purgeExpiredSessions } from './modules/auth/index.ts';
+import { startSendWorkers } from './modules/messaging/index.ts';
 
 /**
- * The worker role. For now it sweeps expired sessions; the messaging issue brings the job
- * queue (pg-boss) that sends messages and runs retention. Returns a stop function.
+ * The worker role: drains the outbox (pg-boss send jobs) and sweeps expired sessions.
+ * Returns a stop function.
  */
-export function startWorker(deps: Deps): () => Promise<void> {
+export async function startWorker(deps: Deps): Promise<() => Promise<void>> {
   const sweep = async () => {
     try {
       const n = await purgeExpiredSessions(deps.database.db);
@@ -17,5 +18,9 @@ export function startWorker(deps: Deps): () => Promise<void> {
   const timer = setInterval(sweep, 5 * 60_000);
   timer.unref();
   void sweep();
-  return async () => clearInterval(timer);
+  await startSendWorkers(deps);
+  return async () => {
+    clearInterval(timer);
+    await deps.jobs.stop();
+  };
 }

@@ -24,6 +24,8 @@ export interface Deps {
    * straight to it. Otherwise (a worker on its own) they go over HTTP to HAVEN_INTERNAL_URL.
    */
   localWebhooks?: (hook: SimulatedWebhook) => Promise<void>;
+  /** The same, answering with the response (the simulator's voice calls read the TwiML). */
+  localWebhookResponse?: (hook: SimulatedWebhook) => Promise<{ status: number; body: string }>;
 }
 
 /** Who is acting: a signed-in user in their current org, or an API token. */

@@ -1,8 +1,10 @@
 import { and, asc, eq, gte, or } from 'drizzle-orm';
+import type { CallTranscriptEntry } from '../../../contracts/simulator.ts';
 import type { Db } from '../../db/client.ts';
 import { simulatedCalls, simulatedSms, simulatorFailures } from './simulator.table.ts';
 import type { CallStatus, MessageStatus } from './sms.port.ts';
 import type { SimulatedCall, SimulatedSms, SimulatorStore } from './simulator-store.ts';
+import type { StoredWaiting } from './twiml-reader.ts';
 
 /**
  * The simulator's store in the database: the web process (the /simulator page) and the
@@ -20,6 +22,19 @@ export function createDbSimulatorStore(db: Db): SimulatorStore {
     statusCallback: r.statusCallback,
     status: r.status as MessageStatus,
     errorCode: r.errorCode,
+    createdAt: r.createdAt,
+  });
+  const toCall = (r: typeof simulatedCalls.$inferSelect): SimulatedCall => ({
+    providerId: r.providerId,
+    direction: r.direction,
+    from: r.from,
+    to: r.to,
+    url: r.url,
+    statusCallback: r.statusCallback ?? '',
+    status: r.status as CallStatus,
+    // jsonb written only by this store, in these shapes.
+    transcript: r.transcript as CallTranscriptEntry[],
+    waiting: r.waiting as StoredWaiting | null,
     createdAt: r.createdAt,
   });
   return {
@@ -51,11 +66,27 @@ export function createDbSimulatorStore(db: Db): SimulatorStore {
       return rows.map(toSms);
     },
     async insertCall(c) {
-      await db.insert(simulatedCalls).values({ ...c, direction: 'outbound' });
+      await db.insert(simulatedCalls).values({ ...c });
     },
     async listCalls(filter = {}) {
       const rows = await db.select().from(simulatedCalls).where(filter.to ? eq(simulatedCalls.to, filter.to) : undefined).orderBy(asc(simulatedCalls.createdAt));
-      return rows.map((r): SimulatedCall => ({ providerId: r.providerId, from: r.from, to: r.to, url: r.url, statusCallback: r.statusCallback ?? '', status: r.status as CallStatus, createdAt: r.createdAt }));
+      return rows.map(toCall);
+    },
+    async getCall(providerId) {
+      const [row] = await db.select().from(simulatedCalls).where(eq(simulatedCalls.providerId, providerId));
+      return row ? toCall(row) : null;
+    },
+    async updateCall(providerId, u) {
+      const rows = await db
+        .update(simulatedCalls)
+        .set({ status: u.status, transcript: u.transcript, waiting: u.waiting, url: u.url, updatedAt: new Date() })
+        .where(eq(simulatedCalls.providerId, providerId))
+        .returning({ id: simulatedCalls.providerId });
+      if (!rows.length) throw new Error(`simulator store: no call ${providerId}`);
+    },
+    async listFailures() {
+      const rows = await db.select().from(simulatorFailures).orderBy(asc(simulatorFailures.phone));
+      return rows.map((r) => ({ phone: r.phone, code: r.errorCode, createdAt: r.createdAt }));
     },
     async setFailure(phone, code) {
       await db.insert(simulatorFailures).values({ phone, errorCode: code }).onConflictDoUpdate({ target: simulatorFailures.phone, set: { errorCode: code } });

@@ -1,4 +1,6 @@
+import type { CallTranscriptEntry } from '../../../contracts/simulator.ts';
 import type { CallStatus, MessageStatus } from './sms.port.ts';
+import type { StoredWaiting } from './twiml-reader.ts';
 
 /** A message the simulator "sent", as a provider would keep it. */
 export interface SimulatedSms {
@@ -17,13 +19,21 @@ export interface SimulatedSms {
 
 export interface SimulatedCall {
   providerId: string;
+  /** outbound: Haven called the member (startCall); inbound: the member called Haven (the voice walker). */
+  direction: 'outbound' | 'inbound';
   from: string;
   to: string;
   url: string;
   statusCallback: string;
   status: CallStatus;
+  /** What the caller heard and did, in order (the voice walker appends). */
+  transcript: CallTranscriptEntry[];
+  /** The Gather or Record the call waits on, with what follows it in its document; null when none. */
+  waiting: StoredWaiting | null;
   createdAt: Date;
 }
+
+export type CallUpdate = Pick<SimulatedCall, 'status' | 'transcript' | 'waiting' | 'url'>;
 
 /**
  * Where the simulator keeps what it sent and which numbers it was told to fail. An
@@ -38,6 +48,9 @@ export interface SimulatorStore {
   findSent(q: { to: string; body: string; since: Date }): Promise<SimulatedSms[]>;
   insertCall(call: SimulatedCall): Promise<void>;
   listCalls(filter?: { to?: string }): Promise<SimulatedCall[]>;
+  getCall(providerId: string): Promise<SimulatedCall | null>;
+  updateCall(providerId: string, update: CallUpdate): Promise<void>;
+  listFailures(): Promise<{ phone: string; code: number; createdAt: Date }[]>;
   setFailure(phone: string, code: number): Promise<void>;
   clearFailure(phone: string): Promise<void>;
   failureFor(phone: string): Promise<number | null>;
@@ -47,7 +60,7 @@ export interface SimulatorStore {
 export function createMemorySimulatorStore(): SimulatorStore {
   const sms: SimulatedSms[] = [];
   const calls: SimulatedCall[] = [];
-  const failures = new Map<string, number>();
+  const failures = new Map<string, { code: number; createdAt: Date }>();
   return {
     async insertSms(m) {
       sms.push({ ...m });
@@ -67,19 +80,31 @@ export function createMemorySimulatorStore(): SimulatorStore {
       return sms.filter((m) => m.direction === 'outbound' && m.to === q.to && m.body === q.body && m.createdAt >= q.since).map((m) => ({ ...m }));
     },
     async insertCall(c) {
-      calls.push({ ...c });
+      calls.push(structuredClone(c));
     },
     async listCalls(filter = {}) {
-      return calls.filter((c) => !filter.to || c.to === filter.to).map((c) => ({ ...c }));
+      return calls.filter((c) => !filter.to || c.to === filter.to).map((c) => structuredClone(c));
+    },
+    async getCall(providerId) {
+      const c = calls.find((x) => x.providerId === providerId);
+      return c ? structuredClone(c) : null;
+    },
+    async updateCall(providerId, update) {
+      const c = calls.find((x) => x.providerId === providerId);
+      if (!c) throw new Error(`simulator store: no call ${providerId}`);
+      Object.assign(c, structuredClone(update));
+    },
+    async listFailures() {
+      return [...failures].map(([phone, f]) => ({ phone, ...f }));
     },
     async setFailure(phone, code) {
-      failures.set(phone, code);
+      failures.set(phone, { code, createdAt: new Date() });
     },
     async clearFailure(phone) {
       failures.delete(phone);
     },
     async failureFor(phone) {
-      return failures.get(phone) ?? null;
+      return failures.get(phone)?.code ?? null;
     },
   };
 }

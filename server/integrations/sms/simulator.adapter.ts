@@ -19,6 +19,11 @@ export interface SimulatorSmsOptions {
   authToken: string;
   /** Delivers a webhook (status callback, inbound message) to Haven. HTTP later; a function for now. */
   deliver: (hook: SimulatedWebhook) => Promise<void>;
+  /**
+   * Delivers a voice webhook and answers with the response body (TwiML): a call follows
+   * what Haven answers. Throws when Haven answers an HTTP error, as Twilio then gives up (11200).
+   */
+  fetchTwiml?: (hook: SimulatedWebhook) => Promise<string>;
   store?: SimulatorStore;
   /** The numbers behind each Messaging Service; the simulator sends from the first, as a one-number pool would. */
   messagingServices?: Record<string, string[]>;
@@ -28,15 +33,38 @@ export interface SimulatorSmsOptions {
 export interface SimulatorSms extends SmsPort {
   readonly name: 'simulator';
   readonly store: SimulatorStore;
+  readonly accountSid: string;
+  /** Sign a request as this account's Twilio would (X-Twilio-Signature over the full URL and POST params). */
+  sign(url: string, params: Record<string, string>): SimulatedWebhook;
+  /** POST a signed voice webhook and read the TwiML answer (the voice walker's only way to Haven). */
+  fetchTwiml(hook: SimulatedWebhook): Promise<string>;
+  /** Deliver a fire-and-forget webhook (status callback); a failure lands in callbackFailures, as Twilio only logs it. */
+  notify(hook: SimulatedWebhook): Promise<void>;
   /** Make every later send or call to this number fail with this Twilio error code (from the code table). */
   failNumber(phone: string, code: number): Promise<void>;
   clearFailure(phone: string): Promise<void>;
-  /** A community member texts Haven: sends a signed incoming-message webhook to `url`. */
+  /**
+   * A community member texts Haven: keeps the message on the pretend phone and sends a
+   * signed incoming-message webhook to `url`; throws SimulatorDeliveryError when Haven refuses it.
+   */
   receiveSms(input: { from: string; to: string; body: string; url: string }): Promise<{ messageSid: string }>;
+  /** A webhook signed with the simulator's auth token, exactly as Twilio signs its own. */
+  sign(url: string, params: Record<string, string>): SimulatedWebhook;
   /** Resolves when every status callback started so far has been delivered. */
   settle(): Promise<void>;
   /** Callbacks whose delivery threw: like Twilio, the message's status still moves on. */
   readonly callbackFailures: { hook: SimulatedWebhook; error: unknown }[];
+}
+
+/** Haven did not take a webhook (an error answer or no answer); the message it was about still exists. */
+export class SimulatorDeliveryError extends Error {
+  override name = 'SimulatorDeliveryError';
+  constructor(
+    readonly messageSid: string,
+    cause: unknown,
+  ) {
+    super(`webhook for ${messageSid} failed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+  }
 }
 
 const API_VERSION = '2010-04-01';
@@ -110,7 +138,16 @@ export function createSimulatorSms(opts: SimulatorSmsOptions): SimulatorSms {
   return {
     name: 'simulator',
     store,
+    sign,
     callbackFailures,
+    accountSid: opts.accountSid,
+    sign,
+    notify: deliver,
+
+    async fetchTwiml(hook) {
+      if (!opts.fetchTwiml) throw new Error('simulator: no fetchTwiml configured, so calls cannot reach Haven');
+      return opts.fetchTwiml(hook);
+    },
 
     async sendSms(input) {
       const m = SendSmsInput.parse(input);
@@ -133,13 +170,21 @@ export function createSimulatorSms(opts: SimulatorSmsOptions): SimulatorSms {
       const c = StartCallInput.parse(input);
       await failIfToldTo(c.to);
       const sid = newSid('CA');
-      await store.insertCall({ providerId: sid, from: c.from, to: c.to, url: c.url, statusCallback: c.statusCallback, status: 'queued', createdAt: now() });
+      await store.insertCall({
+        providerId: sid, direction: 'outbound', from: c.from, to: c.to, url: c.url, statusCallback: c.statusCallback, status: 'queued',
+        transcript: [], waiting: null, createdAt: now(),
+      });
       return { providerId: sid, status: 'queued' };
     },
 
     validateWebhook({ url, params, signature }) {
       if (!signature) return false;
       return twilio.validateRequest(opts.authToken, signature, url, params);
+    },
+
+    async findSent(q) {
+      const sent = await store.findSent({ to: q.to, body: q.body, since: q.since });
+      return sent.filter((m) => !q.from || m.from === q.from).map((m) => ({ providerId: m.providerId, status: m.status }));
     },
 
     async failNumber(phone, code) {
@@ -171,7 +216,17 @@ export function createSimulatorSms(opts: SimulatorSmsOptions): SimulatorSms {
         // As the phone would have split it (GSM-7 or UCS-2), counted by Twilio's own calculator.
         NumSegments: String(Math.max(1, new SegmentedMessage(body, 'auto').segmentsCount)),
       };
-      await opts.deliver(sign(url, params));
+      // The member's phone sent it whatever Haven does with it: the carrier keeps it, so the phone's thread shows it.
+      await store.insertSms({
+        providerId: sid, direction: 'inbound', from, to, body, messagingServiceSid: null, statusCallback: null, status: 'received', errorCode: null, createdAt: now(),
+      });
+      try {
+        await opts.deliver(sign(url, params));
+      } catch (error) {
+        // Twilio logs 11200 (HTTP retrieval failure) against the message when the webhook fails.
+        await store.updateSmsStatus(sid, 'received', 11200);
+        throw new SimulatorDeliveryError(sid, error);
+      }
       return { messageSid: sid };
     },
 

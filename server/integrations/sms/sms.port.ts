@@ -89,6 +89,12 @@ export interface SmsPort {
   startCall(input: StartCallInput): Promise<StartCallResult>;
   /** True only when the signature was made with this account's auth token over exactly this URL and params. */
   validateWebhook(input: WebhookToValidate): boolean;
+  /**
+   * Messages the provider accepted to `to` with exactly this body since `since`: how a
+   * sender that crashed between the provider's answer and recording it finds out that the
+   * message went out, instead of sending it twice.
+   */
+  findSent(q: { to: string; from?: string; body: string; since: Date }): Promise<{ providerId: string; status: MessageStatus }[]>;
 }
 
 /**

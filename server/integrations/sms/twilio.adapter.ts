@@ -54,6 +54,16 @@ export function createTwilioSms(opts: TwilioSmsOptions): SmsPort {
       if (!signature) return false;
       return twilio.validateRequest(opts.authToken, signature, url, params);
     },
+
+    async findSent(q) {
+      try {
+        // Twilio filters by day (DateSent>=), so look a minute earlier and compare bodies here.
+        const list = await client.messages.list({ to: q.to, ...(q.from ? { from: q.from } : {}), dateSentAfter: new Date(q.since.getTime() - 60_000), limit: 50 });
+        return list.filter((m) => m.body === q.body && m.direction !== 'inbound').map((m) => ({ providerId: m.sid, status: m.status }));
+      } catch (err) {
+        throw toProviderError(err);
+      }
+    },
   };
 }
 

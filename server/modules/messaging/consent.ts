@@ -92,9 +92,9 @@ export async function consentFor(
   const rows = await queryRows<{ address: string; topic: string; status: ConsentStatus }>(db, sql`
     select distinct on (address, topic = 'emergency') address, topic, status
     from consent_events
-    where address = any(${q.addresses}::text[])
+    where address = any(${sql.param(q.addresses)}::text[])
       and channel = ${q.channel}
-      and topic = any(${topics}::text[])
+      and topic = any(${sql.param(topics)}::text[])
       and (scope = 'network' or org_id = ${q.orgId})
     order by address, topic = 'emergency', created_at desc, id desc
   `);

@@ -1,0 +1,51 @@
+import { eq, sql } from 'drizzle-orm';
+import type { MessageStatusCallback } from '../../integrations/sms/sms-webhook-payloads.ts';
+import type { Deps } from '../../platform/context.ts';
+import { outboundMessages, voiceCalls } from './messaging.table.ts';
+import { actOnPermanentFailure } from './send-batch.ts';
+
+/** Provider statuses on our scale; a message only moves up it, so a late or repeated callback changes nothing. */
+const RANK: Record<string, number> = { queued: 1, accepted: 1, scheduled: 1, sending: 2, sent: 3, delivered: 4, undelivered: 4, failed: 4, read: 4, canceled: 4 };
+const OURS: Record<string, 'sent' | 'delivered' | 'undelivered' | 'failed' | null> = {
+  sent: 'sent', delivered: 'delivered', read: 'delivered', undelivered: 'undelivered', failed: 'failed', canceled: 'failed',
+};
+
+/**
+ * A message status callback. `messageRef` is our outbox id from the callback URL: if the
+ * sender died before recording the provider's id, the callback adopts it here.
+ */
+export async function applyMessageStatus(deps: Deps, cb: MessageStatusCallback, messageRef: string | null): Promise<{ changed: boolean }> {
+  const target = OURS[cb.status];
+  return deps.database.db.transaction(async (tx) => {
+    const [m] = await tx
+      .select()
+      .from(outboundMessages)
+      .where(messageRef ? eq(outboundMessages.id, messageRef) : eq(outboundMessages.providerId, cb.messageSid))
+      .for('update');
+    if (!m || (m.providerId && m.providerId !== cb.messageSid)) return { changed: false };
+    const adopt = m.providerId === null;
+    const rankNow = m.status === 'queued' ? 0 : m.status === 'sending' ? 2 : (RANK[m.status] ?? 0);
+    const moves = target !== null && (RANK[cb.status] ?? 0) > rankNow;
+    if (!adopt && !moves) return { changed: false };
+    const final = target === 'delivered' || target === 'undelivered' || target === 'failed';
+    await tx
+      .update(outboundMessages)
+      .set({
+        providerId: cb.messageSid,
+        ...(moves ? { status: target!, ...(final ? { finalAt: new Date() } : {}) } : adopt && m.status === 'sending' ? { status: 'sent' as const } : {}),
+        ...(m.sentAt ? {} : { sentAt: new Date() }),
+        ...(cb.error ? { errorCode: cb.error.code, statusReason: cb.error.reason } : {}),
+      })
+      .where(eq(outboundMessages.id, m.id));
+    if (cb.error?.permanent) await actOnPermanentFailure(tx, m.orgId, m, cb.error.code, cb.error.reason);
+    return { changed: true };
+  });
+}
+
+/** A call status callback: the call's status follows the provider's. */
+export async function applyCallStatus(deps: Deps, q: { callSid: string; status: string }) {
+  await deps.database.db
+    .update(voiceCalls)
+    .set({ status: q.status, updatedAt: sql`now()` })
+    .where(eq(voiceCalls.providerId, q.callSid));
+}
