@@ -20,6 +20,7 @@ import { auditLogRoutes } from './modules/audit-log/index.ts';
 import { organizationRoutes } from './modules/organizations/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
 import { messagingStaffRoutes, registerUnsubscribeMultipart, unsubscribeRoutes, webhookRoutes } from './modules/messaging/index.ts';
+import { simulatorRoutes } from './modules/simulator/index.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -33,7 +34,7 @@ const healthRoute = defineRoute({
 });
 
 /** Every API route of every module; the policy test walks this list and the mounted routes. */
-export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes];
+export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes];
 
 /**
  * Paths served outside the policy system: the OpenAPI document and page, and the web app's
@@ -45,6 +46,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   const app = Fastify({
     logger: opts.logger === false ? false : loggerOptions(deps.config.LOG_LEVEL),
     bodyLimit: 256 * 1024,
+    // signed links carry their payload in the path (/p/unsubscribe/:token is ~200–700 characters); the default is 100
+    routerOptions: { maxParamLength: 1000 },
     trustProxy: deps.config.TRUST_PROXY,
     genReqId: () => crypto.randomUUID(),
   });

@@ -34,8 +34,6 @@ export interface SimulatorSms extends SmsPort {
   readonly name: 'simulator';
   readonly store: SimulatorStore;
   readonly accountSid: string;
-  /** Sign a request as this account's Twilio would (X-Twilio-Signature over the full URL and POST params). */
-  sign(url: string, params: Record<string, string>): SimulatedWebhook;
   /** POST a signed voice webhook and read the TwiML answer (the voice walker's only way to Haven). */
   fetchTwiml(hook: SimulatedWebhook): Promise<string>;
   /** Deliver a fire-and-forget webhook (status callback); a failure lands in callbackFailures, as Twilio only logs it. */
@@ -141,7 +139,6 @@ export function createSimulatorSms(opts: SimulatorSmsOptions): SimulatorSms {
     sign,
     callbackFailures,
     accountSid: opts.accountSid,
-    sign,
     notify: deliver,
 
     async fetchTwiml(hook) {

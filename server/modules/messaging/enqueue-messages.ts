@@ -109,7 +109,7 @@ function checkMessage(m: z.infer<typeof OutgoingMessage>, i: number) {
   }
   const to = m.to.trim().toLowerCase();
   if (!Email.safeParse(to).success) throw new AppError('invalid_email', 400, {}, `messages.${i}.to`);
-  if (!m.subject) throw new AppError('validation_failed', 400, {}, `messages.${i}.subject`);
+  if (!m.subject) throw new AppError('bad_request', 400, {}, `messages.${i}.subject`);
   return { ...m, to };
 }
 

@@ -33,7 +33,27 @@ const freshMember = async () => {
   const res = await admin.post('/api/v1/org/members', { email, displayName: 'Temp', role: 'volunteer' });
   return res.json().userId as string;
 };
+// A number belongs to one org in all of Haven: every sender the matrix creates gets its own.
+let phoneSeq = 2000;
+const nextPhone = () => `(773) 555-${phoneSeq++}`;
+const freshSender = async () => (await admin.post('/api/v1/messaging/senders', { label: 'Tmp', phone: nextPhone() })).json().id as string;
 const freshToken = async () => (await admin.post('/api/v1/org/api-tokens', { name: 'tmp', scopes: ['people.read'] })).json().id as string;
+// The simulator: one Haven number of affiliate A to call, and calls waiting on a Gather (the language menu) or a Record.
+let simHavenPhone: string | null = null;
+const simHaven = async () => {
+  if (!simHavenPhone) {
+    const phone = nextPhone();
+    await admin.post('/api/v1/messaging/senders', { label: 'Simulator', phone });
+    simHavenPhone = `+1${phone.replace(/\D/g, '')}`;
+  }
+  return simHavenPhone;
+};
+const simCall = async (digits?: string) => {
+  const sid = (await admin.post('/api/v1/simulator/calls', { from: '+13125550160', to: await simHaven() })).json().sid as string;
+  if (digits) await admin.post(`/api/v1/simulator/calls/${sid}/digits`, { digits });
+  return sid;
+};
+const simEmail = async () => (await t.deps.email.send({ to: 'fixtures@a.test', subject: 'Matrix', text: 'matrix' })).id.replace(/^sim-/, '');
 
 const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'GET /api/v1/auth/session': async () => ({ url: '/api/v1/auth/session' }),
@@ -59,7 +79,8 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'DELETE /api/v1/org/members/:userId': async () => ({ url: `/api/v1/org/members/${await freshMember()}`, aRecord: true }),
   'POST /api/v1/org/members/:userId/reset-mfa': async () => ({ url: `/api/v1/org/members/${await freshMember()}/reset-mfa`, aRecord: true }),
   'GET /api/v1/org/roles': async () => ({ url: '/api/v1/org/roles' }),
-  'PUT /api/v1/org/roles/:role': async () => ({ url: '/api/v1/org/roles/verifier', body: { actions: ['network.read'] } }),
+  // Sets the verifier's defaults again: a narrower set would change what the verifier rows below may do.
+  'PUT /api/v1/org/roles/:role': async () => ({ url: '/api/v1/org/roles/verifier', body: { actions: DEFAULT_ROLE_ACTIONS.verifier } }),
   'GET /api/v1/network/affiliates': async () => ({ url: '/api/v1/network/affiliates', directory: true }),
   'GET /api/v1/people': async () => ({ url: '/api/v1/people?q=Kim' }),
   'POST /api/v1/people': async () => ({ url: '/api/v1/people', body: { givenName: 'Matrix', preferredLanguage: 'en' }, ok: [201] }),
@@ -75,6 +96,33 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   },
   'GET /api/v1/people/:id/consents': async () => ({ url: `/api/v1/people/${personA}/consents`, aRecord: true }),
   'GET /api/v1/audit': async () => ({ url: '/api/v1/audit' }),
+  'GET /api/v1/messaging/account': async () => ({ url: '/api/v1/messaging/account' }),
+  'PUT /api/v1/messaging/account': async () => {
+    const { version } = (await admin.get('/api/v1/messaging/account')).json();
+    return { url: '/api/v1/messaging/account', body: { provider: 'simulator', version } };
+  },
+  'GET /api/v1/messaging/senders': async () => ({ url: '/api/v1/messaging/senders' }),
+  'POST /api/v1/messaging/senders': async () => ({ url: '/api/v1/messaging/senders', body: { label: 'Matrix', phone: nextPhone() }, ok: [201] }),
+  'PATCH /api/v1/messaging/senders/:id': async () => ({ url: `/api/v1/messaging/senders/${await freshSender()}`, body: { label: 'matrix' }, aRecord: true }),
+  'DELETE /api/v1/messaging/senders/:id': async () => ({ url: `/api/v1/messaging/senders/${await freshSender()}`, aRecord: true }),
+  'GET /api/v1/messaging/queue': async () => ({ url: '/api/v1/messaging/queue' }),
+  'POST /api/v1/messaging/estimate': async () => ({ url: '/api/v1/messaging/estimate', body: { body: 'Hello', recipients: 10 } }),
+  'GET /api/v1/people/:id/messages': async () => ({ url: `/api/v1/people/${personA}/messages`, aRecord: true }),
+  'GET /api/v1/simulator/numbers': async () => ({ url: '/api/v1/simulator/numbers' }),
+  'GET /api/v1/simulator/phones/:phone/messages': async () => ({ url: '/api/v1/simulator/phones/%2B13125550160/messages' }),
+  'POST /api/v1/simulator/sms': async () => ({ url: '/api/v1/simulator/sms', body: { from: '+13125550160', to: await simHaven(), body: 'hello' }, ok: [201] }),
+  'GET /api/v1/simulator/failures': async () => ({ url: '/api/v1/simulator/failures' }),
+  'PUT /api/v1/simulator/failures': async () => ({ url: '/api/v1/simulator/failures', body: { phone: '+13125550161', code: 30007 } }),
+  'DELETE /api/v1/simulator/failures/:phone': async () => ({ url: '/api/v1/simulator/failures/%2B13125550161' }),
+  'POST /api/v1/simulator/calls': async () => ({ url: '/api/v1/simulator/calls', body: { from: '+13125550160', to: await simHaven() }, ok: [201] }),
+  'GET /api/v1/simulator/calls/:sid': async () => ({ url: `/api/v1/simulator/calls/${await simCall()}` }),
+  'POST /api/v1/simulator/calls/:sid/digits': async () => ({ url: `/api/v1/simulator/calls/${await simCall()}/digits`, body: { digits: '2' } }),
+  'POST /api/v1/simulator/calls/:sid/recording': async () => ({ url: `/api/v1/simulator/calls/${await simCall('2')}/recording`, body: { text: 'Please call me back' } }),
+  'POST /api/v1/simulator/calls/:sid/silence': async () => ({ url: `/api/v1/simulator/calls/${await simCall()}/silence` }),
+  'POST /api/v1/simulator/calls/:sid/hangup': async () => ({ url: `/api/v1/simulator/calls/${await simCall()}/hangup` }),
+  'GET /api/v1/simulator/emails': async () => ({ url: '/api/v1/simulator/emails' }),
+  // Addressed to an admin of A: other roles get 404 by the own-mail rule (simulator.integration.test.ts checks who sees what).
+  'GET /api/v1/simulator/emails/:id': async () => ({ url: `/api/v1/simulator/emails/${await simEmail()}`, ok: [200, 404] }),
 };
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

@@ -2,7 +2,7 @@ import { paths } from './paths.ts';
 
 export interface NavItem {
   to: string;
-  /** Key in the common namespace. */
+  /** Key in the common namespace, or "ns:key" for a module's own namespace. */
   labelKey: string;
   /** Shown only when the current role holds this action; none = always. */
   action?: string;
@@ -18,6 +18,9 @@ export const NAV_ITEMS: NavItem[] = [
   { to: paths.settings, labelKey: 'nav.settings', action: 'org.settings' },
   { to: paths.apiTokens, labelKey: 'nav.apiTokens', action: 'tokens.manage' },
   { to: paths.audit, labelKey: 'nav.audit', action: 'audit.read' },
+  { to: paths.simulator, labelKey: 'nav.simulator', action: 'simulator.use' },
+  { to: paths.messagingSettings, labelKey: 'messaging:nav.settings', action: 'messaging.settings' },
+  { to: paths.messagingQueue, labelKey: 'messaging:nav.queue', action: 'messaging.queue' },
 ];
 
 export const visibleNavItems = (permissions: readonly string[]) => NAV_ITEMS.filter((i) => !i.action || permissions.includes(i.action));

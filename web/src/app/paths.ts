@@ -15,4 +15,7 @@ export const paths = {
   settings: '/org/settings',
   apiTokens: '/org/api-tokens',
   audit: '/audit',
+  simulator: '/simulator',
+  messagingSettings: '/org/messaging',
+  messagingQueue: '/messaging/queue',
 };

@@ -13,6 +13,9 @@ import { RolesPage } from '../modules/organizations/RolesPage.tsx';
 import { PeopleListPage } from '../modules/people/PeopleListPage.tsx';
 import { PersonDetailPage } from '../modules/people/PersonDetailPage.tsx';
 import { PersonFormPage } from '../modules/people/PersonFormPage.tsx';
+import { SimulatorPage } from '../modules/simulator/SimulatorPage.tsx';
+import { MessagingSettingsPage } from '../modules/messaging/MessagingSettingsPage.tsx';
+import { QueuePage } from '../modules/messaging/QueuePage.tsx';
 import { AppShell } from './AppShell.tsx';
 import { HomePage } from './HomePage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -55,6 +58,9 @@ export const routes: RouteObject[] = [
           { path: 'org/settings', element: guarded('org.settings', <OrgSettingsPage />) },
           { path: 'org/api-tokens', element: guarded('tokens.manage', <ApiTokensPage />) },
           { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+          { path: 'simulator', element: guarded('simulator.use', <SimulatorPage />) },
+          { path: 'org/messaging', element: guarded('messaging.settings', <MessagingSettingsPage />) },
+          { path: 'messaging/queue', element: guarded('messaging.queue', <QueuePage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -8,6 +8,7 @@ import { ButtonLink } from '../../ui/ButtonLink.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useCan } from '../auth/session.ts';
+import { PersonMessages } from '../messaging/PersonMessages.tsx';
 import { ConsentLedger } from './ConsentLedger.tsx';
 import { MergeDuplicateDialog } from './MergeDuplicateDialog.tsx';
 import { PersonDetails } from './PersonDetails.tsx';
@@ -28,6 +29,7 @@ function PersonDetail({ id }: { id: string }) {
   const canWrite = useCan('people.write');
   const canMerge = useCan('people.merge');
   const canAudit = useCan('audit.read');
+  const canReadMessages = useCan('messaging.history');
   const [mergeOpen, setMergeOpen] = useState(false);
   const [mergedName, setMergedName] = useState<string | null>(null);
   const justSaved = Boolean((location.state as { saved?: boolean } | null)?.saved);
@@ -72,6 +74,7 @@ function PersonDetail({ id }: { id: string }) {
       <PersonDetails person={p} />
       {p.sensitive ? <SensitiveDetails sensitive={p.sensitive} /> : null}
       <ConsentLedger personId={p.id} />
+      {canReadMessages ? <PersonMessages personId={p.id} /> : null}
       {canMerge ? (
         <MergeDuplicateDialog target={p} open={mergeOpen} onClose={() => setMergeOpen(false)} onMerged={(_m, dup) => setMergedName(personLabel(dup))} />
       ) : null}

@@ -1,0 +1,40 @@
+import type { SimulatorCall, SimulatorCallInput } from '../../../contracts/simulator.ts';
+import type { SimulatedCall } from '../../integrations/sms/simulator-store.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { phoneField, voiceFor } from './simulator-input.ts';
+
+/** The page's view of a call: what waits for the caller, without the TwiML left to play. */
+export function callView(c: SimulatedCall): SimulatorCall {
+  let waiting: SimulatorCall['waiting'] = null;
+  if (c.waiting?.verb === 'gather') {
+    const { verb, action, method, numDigits, finishOnKey, timeout, prompts } = c.waiting;
+    waiting = { verb, action, method, numDigits, finishOnKey, timeout, prompts };
+  } else if (c.waiting?.verb === 'record') {
+    const { verb, action, method, maxLength } = c.waiting;
+    waiting = { verb, action, method, maxLength };
+  }
+  return { sid: c.providerId, direction: c.direction, from: c.from, to: c.to, status: c.status, transcript: c.transcript, waiting, createdAt: c.createdAt.toISOString() };
+}
+
+export async function startMemberCall({ ctx, input }: { ctx: Ctx; input: SimulatorCallInput }): Promise<SimulatorCall> {
+  const from = phoneField(input.from, 'from');
+  const to = phoneField(input.to, 'to');
+  return callView(await voiceFor(ctx).startInboundCall({ from, to }));
+}
+
+export async function getCall({ ctx, input }: { ctx: Ctx; input: { sid: string } }): Promise<SimulatorCall> {
+  const call = await voiceFor(ctx).getCall(input.sid);
+  if (!call) throw new AppError('call_not_found', 404, {}, 'sid');
+  return callView(call);
+}
+
+export const pressDigits = async ({ ctx, input }: { ctx: Ctx; input: { sid: string; digits: string } }) =>
+  callView(await voiceFor(ctx).pressDigits(input.sid, input.digits));
+
+export const leaveRecording = async ({ ctx, input }: { ctx: Ctx; input: { sid: string; text: string } }) =>
+  callView(await voiceFor(ctx).leaveRecording(input.sid, { text: input.text }));
+
+export const stayQuiet = async ({ ctx, input }: { ctx: Ctx; input: { sid: string } }) => callView(await voiceFor(ctx).timeoutGather(input.sid));
+
+export const hangUp = async ({ ctx, input }: { ctx: Ctx; input: { sid: string } }) => callView(await voiceFor(ctx).hangUp(input.sid));
