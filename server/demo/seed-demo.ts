@@ -1,3 +1,4 @@
+import { messagingSenders } from '../modules/messaging/index.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +32,8 @@ export async function seedDemo(deps: Deps): Promise<{ seeded: boolean; password:
   const admin = await addUser('network.admin@demo.haven.local', 'Helen Moon (문헬렌)', 'en');
   await orgRepo.upsertMembership(deps.database.db, admin.id, national.id, 'network_admin');
 
+  await deps.database.db.insert(messagingSenders).values({ orgId: national.id, label: 'National alerts', phoneE164: '+12025550100', isDefault: true, segmentsPerSecond: 10 });
+
   const multi = await addUser('multi@demo.haven.local', 'Chris Seo (서크리스)', 'ko');
   for (const a of DEMO_AFFILIATES) {
     const org = await createOrganization({
@@ -46,6 +49,8 @@ export async function seedDemo(deps: Deps): Promise<{ seeded: boolean; password:
     if (a.slug === 'nynj') await orgRepo.upsertMembership(deps.database.db, multi.id, org.id, 'responder');
 
     const state = a.states[0];
+    // A hotline number per affiliate (555-01xx numbers are reserved for fiction), paced like a low-trust 10DLC number.
+    await deps.database.db.insert(messagingSenders).values({ orgId: org.id, label: 'Hotline', phoneE164: `+1${AREA_CODES[state]}5550100`, isDefault: true, segmentsPerSecond: 10 });
     const orgCtx = systemCtx(deps, org.id);
     for (const p of DEMO_PEOPLE) {
       await createPerson({
