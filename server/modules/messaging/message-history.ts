@@ -25,6 +25,8 @@ interface Row {
  * from before the record existed (or from an unknown number later matched) are theirs too.
  * Each branch is limited before the merge, so a page reads at most three pages of rows.
  * `at` is when it was queued, received or started: the order a responder reads a thread in.
+ * Paging is by `at` alone: two items at the same microsecond across a page boundary could
+ * skip one; acceptable for a reading view, not for an export.
  */
 const historySql = (orgId: string, personId: string, phone: string | null, email: string | null, beforeIso: string, limit: number) => {
   const before = sql`${beforeIso}::timestamptz`;

@@ -39,7 +39,7 @@ export function SegmentMeter({ body, recipients = 1 }: { body: string; recipient
       {forcing.size > 0 ? (
         <>
           <p>{t('cost.forcing', { chars: e.nonGsmCharacters.join(' ') })}</p>
-          <p className="segment-preview">
+          <p>
             {[...body].map((c, i) => (forcing.has(c) ? <mark key={i}>{c}</mark> : c))}
           </p>
         </>
