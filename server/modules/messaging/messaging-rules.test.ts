@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyKeyword } from './keywords.ts';
-import { isWithinSendWindow, nextSendTime, recipientTimeZone } from './quiet-hours.ts';
+import { isWithinAllWindows, isWithinSendWindow, nextSendTime, nextSendTimeForAll, recipientTimeZone } from './quiet-hours.ts';
 import { gsmSafeVariant, segmentInfo } from './segments.ts';
 
 describe('segments', () => {
@@ -67,5 +67,13 @@ describe('quiet hours', () => {
     expect(recipientTimeZone({ state: 'TX', zip: '79901' })).toBe('America/Denver');
     expect(recipientTimeZone({ state: 'TX', zip: '77036' })).toBe('America/Chicago');
     expect(recipientTimeZone({ state: 'FL', zip: '32501' })).toBe('America/Chicago');
+  });
+
+  it('waits for every place when the recipient could be in any of them (NY/NJ affiliate, unknown address)', () => {
+    const places = [{ state: 'NY' }, { state: 'NJ' }];
+    expect(isWithinAllWindows(at('2026-11-24T01:30:00Z'), places)).toBe(false); // 20:30: open in NY, closed in NJ
+    expect(nextSendTimeForAll(at('2026-11-24T01:30:00Z'), places).toISOString()).toBe('2026-11-24T13:00:00.000Z'); // 08:00 EST
+    const coast = [{ state: 'NY' }, { state: 'CA' }];
+    expect(nextSendTimeForAll(at('2026-11-24T12:00:00Z'), coast).toISOString()).toBe('2026-11-24T16:00:00.000Z'); // 08:00 in LA
   });
 });

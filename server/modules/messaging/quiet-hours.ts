@@ -86,3 +86,27 @@ export function nextSendTime(at: Date, recipient: { state?: string | null; zip?:
   }
   return t;
 }
+
+type Place = { state?: string | null; zip?: string | null };
+
+/**
+ * Where we do not know where the recipient is, the window must be open in every place they
+ * might be (e.g. every state the affiliate serves): holding a text is better than waking
+ * someone at 6 a.m.
+ */
+export function isWithinAllWindows(at: Date, places: Place[]): boolean {
+  return places.every((p) => isWithinSendWindow(at, p));
+}
+
+/** The first moment at or after `at` when every place's window is open. */
+export function nextSendTimeForAll(at: Date, places: Place[]): Date {
+  let t = at;
+  // Each step moves to the latest opening among the places; windows overlap within a day or two.
+  for (let i = 0; i < 10 && !isWithinAllWindows(t, places); i++) {
+    t = new Date(Math.max(...places.map((p) => nextSendTime(t, p).getTime())));
+  }
+  return t;
+}
+
+/** Places a recipient of an org may be in when their own is unknown: its states, or the four contiguous time zones. */
+export const UNKNOWN_PLACE_FALLBACK = ['NY', 'IL', 'CO', 'CA'];

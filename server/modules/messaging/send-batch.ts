@@ -1,6 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { queryRows } from '../../db/rows.ts';
-import { SmsProviderError, type SmsPort } from '../../integrations/sms/sms.port.ts';
+import type { SmsPort } from '../../integrations/sms/sms.port.ts';
 import type { Deps } from '../../platform/context.ts';
 import { organizations } from '../organizations/organizations.table.ts';
 import { people } from '../people/index.ts';
@@ -10,7 +9,7 @@ import { badAddresses, messagingSenders, outboundMessages } from './messaging.ta
 import { reserveSendSlot } from './pacing.ts';
 import { smsProviderFor } from './providers.ts';
 import type { SendJob } from './queues.ts';
-import { isWithinSendWindow, nextSendTime } from './quiet-hours.ts';
+import { isWithinAllWindows, nextSendTimeForAll, UNKNOWN_PLACE_FALLBACK } from './quiet-hours.ts';
 import { sendOutboxEmail } from './send-outbox-email.ts';
 
 type Row = typeof outboundMessages.$inferSelect;
@@ -120,8 +119,9 @@ function decide(m: Row, c: Checks, now: Date): Outcome | null {
   if (m.kind === 'broadcast' && consent?.status !== 'opted_in') return { id: m.id, kind: 'final', status: 'canceled', reason: 'no_consent' };
   // Quiet hours bind what we start (alerts, reminders), not answers to someone who just wrote to us.
   if (m.channel === 'sms' && (m.kind === 'broadcast' || m.kind === 'notification') && !(m.emergency && consent?.emergency)) {
-    const place = (m.personId && c.places.get(m.personId)) || { state: c.org.statesServed[0] ?? null, zip: null };
-    if (!isWithinSendWindow(now, place)) return { id: m.id, kind: 'later', at: nextSendTime(now, place), reason: 'quiet_hours', countAttempt: false };
+    const known = m.personId ? c.places.get(m.personId) : undefined;
+    const places = known && (known.state || known.zip) ? [known] : (c.org.statesServed.length ? c.org.statesServed : UNKNOWN_PLACE_FALLBACK).map((state) => ({ state }));
+    if (!isWithinAllWindows(now, places)) return { id: m.id, kind: 'later', at: nextSendTimeForAll(now, places), reason: 'quiet_hours', countAttempt: false };
   }
   return null;
 }
@@ -159,10 +159,9 @@ async function sendOne(deps: Deps, port: SmsPort, m: Row, c: Checks): Promise<Ou
 }
 
 function failureOutcome(m: Row, err: unknown): Outcome {
-  const e = err as { permanent?: boolean; code?: number | null; reason?: string; message?: string };
-  if (err instanceof SmsProviderError || typeof e?.permanent === 'boolean') {
-    if (e.permanent) return { id: m.id, kind: 'final', status: 'failed', reason: e.reason ?? 'rejected', errorCode: e.code ?? null };
-  }
+  // SmsProviderError and EmailSendError both say whether retrying can help; anything else is treated as transient.
+  const e = err as { permanent?: boolean; code?: number | null; reason?: string };
+  if (e?.permanent === true) return { id: m.id, kind: 'final', status: 'failed', reason: e.reason ?? 'rejected', errorCode: e.code ?? null };
   if (m.attempts >= MAX_ATTEMPTS) return { id: m.id, kind: 'final', status: 'failed', reason: 'gave_up', errorCode: e?.code ?? null };
   // 2, 4, 8 … seconds, at most 5 minutes: a provider outage is ridden out, not hammered.
   const delay = Math.min(300, 2 ** m.attempts) * 1000;
@@ -227,4 +226,3 @@ export async function actOnPermanentFailure(tx: Parameters<typeof recordConsent>
   }
 }
 
-export const __test = { decide, failureOutcome, queryRows };
