@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
@@ -179,6 +179,23 @@ describe('the outbox', () => {
     await sendBatch(t.deps, { orgId: t.orgs.a, ids: urgent.ids }, { deadline: Date.now() + 60_000, now: atNight });
     const [went] = await db().select().from(outboundMessages).where(eq(outboundMessages.id, urgent.ids[0]));
     expect(went.status).toMatch(/sent|delivered/);
+  });
+
+  it("places a stranger by the carrier's FromState when they texted us, and holds one we cannot place until every served state's window is open", async () => {
+    const atNight = () => new Date('2026-11-24T04:30:00Z'); // 20:30 in Los Angeles, 22:30 in Chicago
+    const west = '+12135559411';
+    const nowhere = '+12135559412';
+    await db().insert(inboundMessages).values({ orgId: t.orgs.a, providerId: 'SM' + 'f'.repeat(32), fromAddress: west, toAddress: NUMBER_A, body: 'hello', fromState: 'CA' });
+    const { ids } = await db().transaction((tx) =>
+      enqueueMessages(t.deps, tx, {
+        orgId: t.orgs.a,
+        messages: [west, nowhere].map((to) => ({ channel: 'sms' as const, to, lang: 'en' as const, body: 'Clinic moved to Monday', kind: 'notification' as const })),
+      }),
+    );
+    await sendBatch(t.deps, { orgId: t.orgs.a, ids }, { deadline: Date.now() + 60_000, now: atNight });
+    const rows = await db().select().from(outboundMessages).where(inArray(outboundMessages.id, ids));
+    expect(rows.find((r) => r.toAddress === west)?.status).toMatch(/sent|delivered/);
+    expect(rows.find((r) => r.toAddress === nowhere)).toMatchObject({ status: 'queued', statusReason: 'quiet_hours' });
   });
 
   it('refuses bad input whole: an invalid number or an oversize body writes nothing', async () => {

@@ -102,6 +102,10 @@ export const outboundMessages = pgTable(
     index('outbound_address_idx').on(t.toAddress, t.status),
     // queue view: open messages per sender
     index('outbound_open_idx').on(t.senderId, t.status).where(sql`status in ('queued','sending')`),
+    // queue view per org: open ones, the last minute's sends, the last hour's failures (one index per OR branch)
+    index('outbound_org_open_idx').on(t.orgId, t.status).where(sql`status in ('queued','sending')`),
+    index('outbound_org_sent_idx').on(t.orgId, t.sentAt),
+    index('outbound_org_failed_idx').on(t.orgId, t.finalAt).where(sql`status in ('failed','undelivered')`),
   ],
 );
 
@@ -123,6 +127,9 @@ export const inboundMessages = pgTable(
     keyword: text('keyword', { enum: ['opt_out', 'opt_in', 'help'] }),
     /** The language the message is in, when we can tell (a keyword's; else the person's). */
     lang: text('lang', { enum: ['ko', 'en', 'es'] }),
+    /** Where the carrier says the sender's number is (Twilio's FromState/FromZip): quiet hours for someone we have no address for. */
+    fromState: text('from_state'),
+    fromZip: text('from_zip'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -24,9 +24,9 @@ const ZERO: QueueCounts = { queued: 0, held: 0, sending: 0, sentLastMinute: 0, s
  * senders themselves are a second, small query). `now()` is the transaction's clock, so
  * every count and the age use the same instant.
  *
- * The outer WHERE keeps the scan to open messages (served by outbound_open_idx) and the
- * last hour's finished ones. Limit: there is no index on sent_at/final_at, so the recent
- * part reads the org's rows; an index on (org_id, sent_at) would serve it if the outbox grows large.
+ * The outer WHERE keeps the scan to open messages and the recent finished ones; each OR
+ * branch has its own index (outbound_org_open_idx, _sent_idx, _failed_idx), so a large
+ * outbox is not read whole. Every failed or undelivered message has final_at set.
  */
 const countsSql = (orgId: string) => sql`
   select sender_id,
@@ -35,14 +35,14 @@ const countsSql = (orgId: string) => sql`
     count(*) filter (where status = 'sending')::int as sending,
     count(*) filter (where sent_at >= now() - interval '60 seconds')::int as sent_minute,
     coalesce(sum(segments) filter (where sent_at >= now() - interval '60 seconds'), 0)::int as segments_minute,
-    count(*) filter (where status in ('failed', 'undelivered') and coalesce(final_at, sent_at, created_at) >= now() - interval '1 hour')::int as failed_hour,
+    count(*) filter (where status in ('failed', 'undelivered') and final_at >= now() - interval '1 hour')::int as failed_hour,
     min(created_at) filter (where status = 'queued' and (not_before is null or not_before <= now())) as oldest_queued,
     now() as now
   from outbound_messages
   where org_id = ${orgId}
     and (status in ('queued', 'sending')
          or sent_at >= now() - interval '60 seconds'
-         or (status in ('failed', 'undelivered') and coalesce(final_at, sent_at, created_at) >= now() - interval '1 hour'))
+         or (status in ('failed', 'undelivered') and final_at >= now() - interval '1 hour'))
   group by sender_id`;
 
 const toCounts = (r: CountRow | undefined): QueueCounts =>

@@ -31,6 +31,7 @@ export async function receiveSms(deps: Deps, sms: InboundSms, sender: Sender): P
       .values({
         orgId: sender.orgId, providerId: sms.messageSid, fromAddress: sms.from, toAddress: sms.to, senderId: sender.id,
         personId: person?.id ?? null, body: sms.body, segments: sms.numSegments ?? 1, keyword: kw?.kind ?? null, lang: kw || person ? lang : null,
+        fromState: sms.fromState, fromZip: sms.fromZip,
       })
       .onConflictDoNothing({ target: inboundMessages.providerId })
       .returning({ id: inboundMessages.id });

@@ -1,11 +1,11 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { SmsPort } from '../../integrations/sms/sms.port.ts';
 import type { Deps } from '../../platform/context.ts';
 import { organizations } from '../organizations/organizations.table.ts';
 import { people } from '../people/index.ts';
 import { recordConsent, consentFor } from './consent.ts';
 import { enqueueSendJobs } from './enqueue-messages.ts';
-import { badAddresses, messagingSenders, outboundMessages } from './messaging.table.ts';
+import { badAddresses, inboundMessages, messagingSenders, outboundMessages } from './messaging.table.ts';
 import { reserveSendSlot } from './pacing.ts';
 import { smsProviderFor } from './providers.ts';
 import type { SendJob } from './queues.ts';
@@ -93,6 +93,18 @@ async function loadChecks(deps: Deps, orgId: string, rows: Row[]) {
   const places = new Map(
     (personIds.length ? await db.select({ id: people.id, state: people.state, zip: people.zip }).from(people).where(inArray(people.id, personIds)) : []).map((p) => [p.id, p]),
   );
+  // Someone we have no address for: where the carrier placed their number when they last texted us.
+  const placeless = [...new Set(rows.filter((r) => r.channel === 'sms' && !hasPlace(r.personId ? places.get(r.personId) : undefined)).map((r) => r.toAddress))];
+  const carrierPlaces = new Map(
+    (placeless.length
+      ? await db
+          .selectDistinctOn([inboundMessages.fromAddress], { address: inboundMessages.fromAddress, state: inboundMessages.fromState, zip: inboundMessages.fromZip })
+          .from(inboundMessages)
+          .where(and(eq(inboundMessages.orgId, orgId), inArray(inboundMessages.fromAddress, placeless), sql`(${inboundMessages.fromState} is not null or ${inboundMessages.fromZip} is not null)`))
+          .orderBy(inboundMessages.fromAddress, desc(inboundMessages.receivedAt))
+      : []
+    ).map((p) => [p.address, p]),
+  );
   const consent = new Map<string, Awaited<ReturnType<typeof consentFor>>>();
   for (const channel of ['sms', 'email'] as const) {
     for (const topic of new Set(rows.filter((r) => r.channel === channel).map((r) => r.topic))) {
@@ -106,9 +118,10 @@ async function loadChecks(deps: Deps, orgId: string, rows: Row[]) {
       .from(badAddresses)
       .where(and(eq(badAddresses.orgId, orgId), inArray(badAddresses.address, [...new Set(rows.map((r) => r.toAddress))])))).map((b) => `${b.channel}|${b.address}`),
   );
-  return { org: org!, senders, places, consent, bad };
+  return { org: org!, senders, places, carrierPlaces, consent, bad };
 }
 type Checks = Awaited<ReturnType<typeof loadChecks>>;
+const hasPlace = (p: { state: string | null; zip: string | null } | undefined) => Boolean(p && (p.state || p.zip));
 
 /** Why a claimed message must not go now (null: it may). Consent replies confirm a keyword and always go. */
 function decide(m: Row, c: Checks, now: Date): Outcome | null {
@@ -119,8 +132,9 @@ function decide(m: Row, c: Checks, now: Date): Outcome | null {
   if (m.kind === 'broadcast' && consent?.status !== 'opted_in') return { id: m.id, kind: 'final', status: 'canceled', reason: 'no_consent' };
   // Quiet hours bind what we start (alerts, reminders), not answers to someone who just wrote to us.
   if (m.channel === 'sms' && (m.kind === 'broadcast' || m.kind === 'notification') && !(m.emergency && consent?.emergency)) {
-    const known = m.personId ? c.places.get(m.personId) : undefined;
-    const places = known && (known.state || known.zip) ? [known] : (c.org.statesServed.length ? c.org.statesServed : UNKNOWN_PLACE_FALLBACK).map((state) => ({ state }));
+    const person = m.personId ? c.places.get(m.personId) : undefined;
+    const known = hasPlace(person) ? person : c.carrierPlaces.get(m.toAddress);
+    const places = hasPlace(known) ? [known!] : (c.org.statesServed.length ? c.org.statesServed : UNKNOWN_PLACE_FALLBACK).map((state) => ({ state }));
     if (!isWithinAllWindows(now, places)) return { id: m.id, kind: 'later', at: nextSendTimeForAll(now, places), reason: 'quiet_hours', countAttempt: false };
   }
   return null;
