@@ -9,7 +9,6 @@
  */
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
@@ -20,6 +19,7 @@ import { orgRepo } from '../server/modules/organizations/index.ts';
 import { peopleRepo } from '../server/modules/people/people.repository.ts';
 import type { Deps } from '../server/platform/context.ts';
 import { httpLoad } from './lib/http-load.ts';
+import { createBenchDatabase } from './lib/pg-bench-db.ts';
 import { removeDir, tempDir } from './lib/proc.ts';
 import type { BenchResult } from './lib/report.ts';
 import { since, type Summary, summarize, timeConcurrent, timeSerial } from './lib/stats.ts';
@@ -43,32 +43,6 @@ const DEMO_PASSWORD = 'bench-demo-password';
 const WARMUP = 10;
 const log = (s: string) => process.stderr.write(`  people-search: ${s}\n`);
 
-/** Databases left by runs that were killed (their process is gone). */
-async function dropStaleDatabases(admin: pg.Client) {
-  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'haven\\_bench\\_%'`);
-  for (const { datname } of rows) {
-    const pid = Number(/^haven_bench_(\d+)$/.exec(datname)?.[1]);
-    if (!pid) continue;
-    let alive = true;
-    try {
-      process.kill(pid, 0);
-    } catch (err) {
-      alive = (err as NodeJS.ErrnoException).code !== 'ESRCH';
-    }
-    if (!alive) await admin.query(`drop database if exists ${datname} with (force)`);
-  }
-}
-
-async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.end();
-  }
-}
-
 const MIXED_CONCURRENCY = 4;
 
 export async function run(opts: PeopleSearchOptions): Promise<BenchResult> {
@@ -78,17 +52,10 @@ export async function run(opts: PeopleSearchOptions): Promise<BenchResult> {
   const n = opts.requests;
   const dataDir = tempDir();
   const env: Record<string, string> = { HAVEN_DATA_DIR: dataDir, HAVEN_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn', HAVEN_SEED_DEMO: 'false' };
-  let dbName: string | null = null;
+  let benchDb: Awaited<ReturnType<typeof createBenchDatabase>> | null = null;
   if (opts.db === 'postgres') {
-    dbName = `haven_bench_${process.pid}`;
-    await withAdmin(opts.pgAdminUrl, async (admin) => {
-      await dropStaleDatabases(admin);
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.query(`create database ${dbName}`);
-    });
-    const url = new URL(opts.pgAdminUrl);
-    url.pathname = `/${dbName}`;
-    env.DATABASE_URL = url.toString();
+    benchDb = await createBenchDatabase(opts.pgAdminUrl, 'people');
+    env.DATABASE_URL = benchDb.url;
   }
   let deps: Deps | null = null;
   let app: FastifyInstance | null = null;
@@ -281,6 +248,6 @@ export async function run(opts: PeopleSearchOptions): Promise<BenchResult> {
     await app?.close().catch(() => {});
     if (deps) await closeDeps(deps).catch(() => {});
     removeDir(dataDir);
-    if (dbName) await withAdmin(opts.pgAdminUrl, (admin) => admin.query(`drop database if exists ${dbName} with (force)`)).catch((err) => log(`could not drop ${dbName}: ${err}`));
+    if (benchDb) await benchDb.drop().catch((err) => log(`could not drop ${benchDb!.name}: ${err}`));
   }
 }

@@ -9,6 +9,8 @@
  *   --people N          people to generate (default 100000)
  *   --requests N        requests per query and per mode (default 200)
  *   --reps N            cold-start repetitions (default 3)
+ *   --messages N        outbox: texts through the pipeline (default 200000)
+ *   --pacing-seconds N  outbox: length of the paced run (default 30)
  *   --pg-url URL        PostgreSQL admin URL (default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import { parseArgs } from 'node:util';
@@ -22,6 +24,8 @@ const { values, positionals } = parseArgs({
     people: { type: 'string', default: '100000' },
     requests: { type: 'string', default: '200' },
     reps: { type: 'string', default: '3' },
+    messages: { type: 'string', default: '200000' },
+    'pacing-seconds': { type: 'string', default: '30' },
     'pg-url': { type: 'string', default: process.env.HAVEN_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
@@ -43,6 +47,14 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
       inject: values.inject!,
     }),
 };
+
+BENCHES.outbox = async () =>
+  (await import('./outbox.ts')).run({
+    messages: int('messages', values.messages!),
+    pacingSeconds: int('pacing-seconds', values['pacing-seconds']!),
+    segmentsPerSecond: 100,
+    pgAdminUrl: values['pg-url']!,
+  });
 
 const unknown = positionals.filter((p) => !(p in BENCHES));
 if (unknown.length) {

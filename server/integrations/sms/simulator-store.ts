@@ -59,14 +59,18 @@ export interface SimulatorStore {
 /** The default store: one process, gone on restart. Lists come back in send order, as copies. */
 export function createMemorySimulatorStore(): SimulatorStore {
   const sms: SimulatedSms[] = [];
+  // Status updates find a message by id: a map keeps a long run (the outbox benchmark's 200,000 sends) linear.
+  const smsById = new Map<string, SimulatedSms>();
   const calls: SimulatedCall[] = [];
   const failures = new Map<string, { code: number; createdAt: Date }>();
   return {
     async insertSms(m) {
-      sms.push({ ...m });
+      const copy = { ...m };
+      sms.push(copy);
+      smsById.set(copy.providerId, copy);
     },
     async updateSmsStatus(providerId, status, errorCode) {
-      const m = sms.find((x) => x.providerId === providerId);
+      const m = smsById.get(providerId);
       if (!m) throw new Error(`simulator store: no message ${providerId}`);
       m.status = status;
       m.errorCode = errorCode;

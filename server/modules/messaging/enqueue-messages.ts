@@ -46,6 +46,13 @@ export async function enqueueMessages(
   if (!parsed.length) return { ids: [], duplicates: 0 };
   const senders = await resolveSenders(db, input.orgId, parsed);
 
+  // A broadcast repeats a few bodies many times: count each body's segments once.
+  const segmentsOf = new Map<string, number>();
+  const segments = (body: string) => {
+    let n = segmentsOf.get(body);
+    if (n === undefined) segmentsOf.set(body, (n = segmentInfo(body).segments));
+    return n;
+  };
   const rows = parsed.map((m) => ({
     orgId: input.orgId,
     channel: m.channel,
@@ -56,7 +63,7 @@ export async function enqueueMessages(
     subject: m.subject ?? null,
     body: m.body,
     html: m.html ?? null,
-    segments: m.channel === 'sms' ? segmentInfo(m.body).segments : 1,
+    segments: m.channel === 'sms' ? segments(m.body) : 1,
     kind: m.kind,
     topic: m.topic,
     priority: m.priority,

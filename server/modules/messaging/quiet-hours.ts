@@ -54,8 +54,16 @@ export function recipientTimeZone(opts: { state?: string | null; zip?: string | 
   return (opts.state && STATE_TIME_ZONES[opts.state.toUpperCase()]) || opts.fallback || 'America/New_York';
 }
 
+// Building a DateTimeFormat costs far more than using one; a send batch asks for the same few zones many times.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (timeZone: string) => {
+  let f = formatters.get(timeZone);
+  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, hour12: false, weekday: 'short', hour: 'numeric', minute: 'numeric' })));
+  return f;
+};
+
 function localParts(at: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hour12: false, weekday: 'short', hour: 'numeric', minute: 'numeric' }).formatToParts(at);
+  const parts = formatterFor(timeZone).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { weekday: get('weekday'), hour: Number(get('hour')) % 24, minute: Number(get('minute')) };
 }
