@@ -6,3 +6,4 @@ export * from '../platform/crypto/crypto.table.ts';
 export * from '../integrations/email/email.table.ts';
 export * from '../modules/messaging/messaging.table.ts';
 export * from '../integrations/sms/simulator.table.ts';
+export * from '../modules/hotline/hotline.table.ts';

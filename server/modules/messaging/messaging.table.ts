@@ -89,6 +89,8 @@ export const outboundMessages = pgTable(
     finalAt: timestamp('final_at', { withTimezone: true }),
     /** Natural key from the caller (e.g. "reply:<inbound id>", "alert:<id>:<person>"): a retry enqueues nothing twice. */
     dedupeKey: text('dedupe_key'),
+    /** The hotline conversation it belongs to (foreign key in migration 0008: the hotline module builds on messaging, not the reverse). */
+    conversationId: uuid('conversation_id'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -105,6 +107,7 @@ export const outboundMessages = pgTable(
     // queue view per org: open ones, the last minute's sends, the last hour's failures (one index per OR branch)
     index('outbound_org_open_idx').on(t.orgId, t.status).where(sql`status in ('queued','sending')`),
     index('outbound_org_sent_idx').on(t.orgId, t.sentAt),
+    index('outbound_conversation_idx').on(t.conversationId, t.createdAt),
     index('outbound_org_failed_idx').on(t.orgId, t.finalAt).where(sql`status in ('failed','undelivered')`),
   ],
 );
@@ -130,6 +133,8 @@ export const inboundMessages = pgTable(
     /** Where the carrier says the sender's number is (Twilio's FromState/FromZip): quiet hours for someone we have no address for. */
     fromState: text('from_state'),
     fromZip: text('from_zip'),
+    /** The hotline conversation it opened or joined (foreign key in migration 0008). */
+    conversationId: uuid('conversation_id'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -137,6 +142,7 @@ export const inboundMessages = pgTable(
     uniqueIndex('inbound_provider_id_uq').on(t.providerId),
     index('inbound_person_idx').on(t.personId, t.receivedAt),
     index('inbound_from_idx').on(t.orgId, t.fromAddress, t.receivedAt),
+    index('inbound_conversation_idx').on(t.conversationId, t.receivedAt),
   ],
 );
 
@@ -155,10 +161,16 @@ export const voiceCalls = pgTable(
     status: text('status').notNull(),
     lang: text('lang', { enum: ['ko', 'en', 'es'] }),
     recordingUrl: text('recording_url'),
+    /** The hotline conversation it opened or joined (foreign key in migration 0008). */
+    conversationId: uuid('conversation_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('voice_calls_provider_id_uq').on(t.providerId), index('voice_calls_person_idx').on(t.personId, t.createdAt)],
+  (t) => [
+    uniqueIndex('voice_calls_provider_id_uq').on(t.providerId),
+    index('voice_calls_person_idx').on(t.personId, t.createdAt),
+    index('voice_calls_conversation_idx').on(t.conversationId, t.createdAt),
+  ],
 );
 
 /** Addresses a provider called invalid or unreachable for good (21211, 30006…): no more sends to them. */

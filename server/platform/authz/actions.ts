@@ -31,6 +31,9 @@ export const ACTIONS = {
   'messaging.queue': 'See the message queue and send rates',
   'messaging.history': "Read a person's texts, calls and emails",
   'simulator.use': 'Use the phone and email simulator',
+  'hotline.respond': 'Answer hotline conversations: read, reply, note, triage and close',
+  'hotline.coordinate': 'Run the hotline: assign and transfer conversations, shifts, canned responses, surge mode',
+  'hotline.reports': 'See hotline reports',
 } as const;
 export type Action = keyof typeof ACTIONS;
 export const isAction = (s: string): s is Action => s in ACTIONS;
@@ -44,10 +47,10 @@ const all = Object.keys(ACTIONS) as Action[];
 export const DEFAULT_ROLE_ACTIONS: Record<Role, Action[]> = {
   network_admin: all,
   affiliate_admin: all,
-  coordinator: ['people.read', 'people.read_sensitive', 'people.write', 'people.merge', 'members.read', 'network.read', 'messaging.queue', 'messaging.history', 'simulator.use'],
-  responder: ['people.read', 'people.read_sensitive', 'people.write', 'network.read', 'messaging.history', 'simulator.use'],
+  coordinator: ['people.read', 'people.read_sensitive', 'people.write', 'people.merge', 'members.read', 'network.read', 'messaging.queue', 'messaging.history', 'simulator.use', 'hotline.respond', 'hotline.coordinate', 'hotline.reports'],
+  responder: ['people.read', 'people.read_sensitive', 'people.write', 'network.read', 'messaging.history', 'simulator.use', 'hotline.respond'],
   attorney: ['people.read', 'people.read_sensitive', 'simulator.use'],
   verifier: ['network.read', 'simulator.use'],
   organizer: ['people.read', 'people.write', 'network.read', 'messaging.queue', 'simulator.use'],
-  volunteer: ['people.read', 'people.write', 'simulator.use'],
+  volunteer: ['people.read', 'people.write', 'simulator.use', 'hotline.respond'],
 };

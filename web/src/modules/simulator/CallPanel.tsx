@@ -7,6 +7,7 @@ import { Panel } from '../../ui/Panel.tsx';
 import { CallTranscript } from './CallTranscript.tsx';
 import { Keypad } from './Keypad.tsx';
 import { VoicemailForm } from './VoicemailForm.tsx';
+import { statusLabel } from './status-label.ts';
 import { useCall, useCallMove, useStartCall } from './simulator.api.ts';
 
 /** The member calls Haven: what they hear, and what the call waits for (keys, a message) or hang up. */
@@ -21,7 +22,7 @@ export function CallPanel({ phone, haven }: { phone: string | null; haven: strin
   const error = start.error ?? move.error ?? call.error;
 
   return (
-    <Panel title={t('call.title')} actions={call.data ? <Badge tone={live ? 'accent' : 'neutral'}>{call.data.status}</Badge> : undefined}>
+    <Panel title={t('call.title')} actions={call.data ? <Badge tone={live ? 'accent' : 'neutral'}>{statusLabel(t, call.data.status)}</Badge> : undefined}>
       {error ? <Alert tone="error">{error.message}</Alert> : null}
       {!live ? (
         <Button

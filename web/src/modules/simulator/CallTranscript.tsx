@@ -38,7 +38,8 @@ export function CallTranscript({ entries }: { entries: CallTranscriptEntry[] }) 
     }
   };
   return (
-    <ol className="sim-transcript" aria-live="polite" aria-label={t('call.transcript')}>
+    // Focusable for the same reason as the text thread: it scrolls inside the panel.
+    <ol className="sim-transcript" aria-live="polite" aria-label={t('call.transcript')} tabIndex={0}>
       {entries.map((e, i) => (
         <li key={`${i}-${e.at}`} className={`sim-transcript__${e.kind}`}>
           {line(e)}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SimulatorMessage } from '../../../../contracts/simulator.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { useFormat } from '../../lib/use-format.ts';
+import { statusLabel } from './status-label.ts';
 
 /** One text. "Sent by" is spelled out, so side and colour are never the only cue. */
 export function SmsBubble({ message: m }: { message: SimulatorMessage }) {
@@ -16,7 +17,7 @@ export function SmsBubble({ message: m }: { message: SimulatorMessage }) {
       </p>
       <p className="sim-bubble__body">{m.body}</p>
       <p className="sim-bubble__status">
-        <Badge tone={failed ? 'negative' : m.status === 'delivered' || m.status === 'received' ? 'positive' : 'neutral'}>{m.status}</Badge>
+        <Badge tone={failed ? 'negative' : m.status === 'delivered' || m.status === 'received' ? 'positive' : 'neutral'}>{statusLabel(t, m.status)}</Badge>
         {m.errorCode !== null ? ` ${t('sms.errorCode', { code: m.errorCode })}` : null}
       </p>
     </li>

@@ -17,7 +17,8 @@ export function SmsThread({ phone, haven }: { phone: string | null; haven: strin
       {thread.isPending && phone ? <Loading label={t('status.loading', { ns: 'common' })} /> : null}
       {thread.error ? <Alert tone="error">{thread.error.message}</Alert> : null}
       {phone && thread.data ? (
-        <ol className="sim-thread" aria-live="polite" aria-label={t('sms.threadLabel')}>
+        // Focusable: a long thread scrolls inside the panel, and keyboard users must be able to scroll it too.
+        <ol className="sim-thread" aria-live="polite" aria-label={t('sms.threadLabel')} tabIndex={0}>
           {messages.length === 0 ? <li className="muted">{t('sms.empty')}</li> : null}
           {messages.map((m) => (
             <SmsBubble key={m.id} message={m} />
