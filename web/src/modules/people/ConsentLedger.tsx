@@ -8,7 +8,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import { useConsents } from './people.api.ts';
 
-/** Every opt-in and opt-out, oldest to newest as the server keeps them: the proof of consent. */
+/** Every opt-in and opt-out, newest first as the server returns them: the proof of consent. */
 export function ConsentLedger({ personId }: { personId: string }) {
   const { t } = useTranslation('people');
   const fmt = useFormat();
@@ -35,7 +35,7 @@ export function ConsentLedger({ personId }: { personId: string }) {
             },
             { key: 'channel', header: t('consent.channel'), render: (c) => label('channels', c.channel) },
             { key: 'scope', header: t('consent.scope'), render: (c) => label('scopes', c.scope) },
-            { key: 'topic', header: t('consent.topic'), render: (c) => c.topic },
+            { key: 'topic', header: t('consent.topic'), render: (c) => t(`consent.topics.${c.topic}`, { defaultValue: c.topic }) },
             { key: 'evidence', header: t('consent.evidence'), render: (c) => label('evidenceKinds', c.evidenceKind) },
           ]}
         />
