@@ -44,6 +44,10 @@ export const CallTranscriptEntry = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('play'), url: z.string(), at: z.string() }),
   z.object({ kind: z.literal('pause'), seconds: z.number(), at: z.string() }),
   z.object({ kind: z.literal('dial'), number: z.string(), at: z.string() }),
+  /** A dialled phone picked up and the two calls were joined. */
+  z.object({ kind: z.literal('connected'), number: z.string(), at: z.string() }),
+  /** How a Dial ended for this side: completed, no-answer, busy, canceled. */
+  z.object({ kind: z.literal('dial-ended'), status: z.string(), at: z.string() }),
   z.object({ kind: z.literal('beep'), at: z.string() }),
   z.object({ kind: z.literal('digits'), digits: z.string(), at: z.string() }),
   z.object({ kind: z.literal('recording'), text: z.string(), seconds: z.number().int(), at: z.string() }),
@@ -67,6 +71,10 @@ export const CallWaiting = z.discriminatedUnion('verb', [
     prompts: z.array(z.string()),
   }),
   z.object({ verb: z.literal('record'), action: z.string(), method: z.string(), maxLength: z.number().int() }),
+  /** A Dial ringing the numbers' phones (legs: the calls placed to them). */
+  z.object({ verb: z.literal('dial'), action: z.string().nullable(), timeout: z.number(), numbers: z.array(z.string()), legs: z.array(z.string()) }),
+  /** Joined to one dialled phone until either side hangs up. */
+  z.object({ verb: z.literal('bridged'), action: z.string().nullable(), leg: z.string(), number: z.string(), since: z.string() }),
 ]);
 export type CallWaiting = z.infer<typeof CallWaiting>;
 
@@ -76,11 +84,15 @@ export const SimulatorCall = z.object({
   from: z.string(),
   to: z.string(),
   status: z.string(),
+  /** For a call Haven's Dial placed to a phone: the call it belongs to. */
+  parentSid: z.string().nullable(),
   transcript: z.array(CallTranscriptEntry),
   waiting: CallWaiting.nullable(),
   createdAt: z.string(),
 });
 export type SimulatorCall = z.infer<typeof SimulatorCall>;
+export const SimulatorCallList = z.object({ items: z.array(SimulatorCall) });
+export type SimulatorCallList = z.infer<typeof SimulatorCallList>;
 
 export const SimulatorCallInput = z.object({ from: PhoneInput, to: PhoneInput });
 export type SimulatorCallInput = z.infer<typeof SimulatorCallInput>;

@@ -21,6 +21,10 @@ import { organizationRoutes } from './modules/organizations/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
 import { messagingStaffRoutes, registerUnsubscribeMultipart, unsubscribeRoutes, webhookRoutes } from './modules/messaging/index.ts';
 import { simulatorRoutes } from './modules/simulator/index.ts';
+import { hotlineStreamRoutes } from './modules/hotline/stream.routes.ts';
+import { hotlineShiftRoutes } from './modules/hotline/shifts.routes.ts';
+import { hotlineVoiceRoutes } from './modules/hotline/voice.routes.ts';
+import { installSse } from './platform/realtime/sse.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -34,7 +38,7 @@ const healthRoute = defineRoute({
 });
 
 /** Every API route of every module; the policy test walks this list and the mounted routes. */
-export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes];
+export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineShiftRoutes];
 
 /**
  * Paths served outside the policy system: the OpenAPI document and page, and the web app's
@@ -78,6 +82,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   installAuth(app, createResolveAuth(deps));
+  installSse(app);
   mountRoutes(app, deps, allRoutes);
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {

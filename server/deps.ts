@@ -9,6 +9,7 @@ import { loadMasterKeys } from './platform/crypto/master-key.ts';
 import { REDACT_PATHS } from './platform/logging.ts';
 import { ACTIONS } from './platform/authz/actions.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
+import { createRealtimeHub } from './platform/realtime/hub.ts';
 import { createSimulatorSms, type SimulatedWebhook } from './integrations/sms/simulator.adapter.ts';
 import { createDbSimulatorStore } from './integrations/sms/simulator-db-store.ts';
 import { MESSAGING_QUEUES } from './modules/messaging/queues.ts';
@@ -43,7 +44,8 @@ export async function createDeps(
   if (opts.jobs !== false) await jobs.start();
   const internalUrl = (config.HAVEN_INTERNAL_URL ?? `http://127.0.0.1:${config.PORT}`).replace(/\/$/, '');
   const linkSigningKey = crypto.createHmac('sha256', masters.current.key).update('haven-link-signing').digest();
-  const deps: Deps = { config, database, keyring, email, log, jobs, linkSigningKey, simulator: undefined as never };
+  const realtime = createRealtimeHub(database, { log });
+  const deps: Deps = { config, database, keyring, email, log, jobs, linkSigningKey, realtime, simulator: undefined as never };
   deps.simulator = createSimulatorSms({
     accountSid: SIMULATOR_ACCOUNT_SID,
     authToken: simulatorToken,
@@ -75,6 +77,7 @@ async function postWebhook(internalUrl: string, hook: SimulatedWebhook): Promise
 }
 
 export async function closeDeps(deps: Deps) {
+  await deps.realtime.close();
   await deps.jobs.stop();
   await deps.simulator.settle();
   await deps.email.close?.();

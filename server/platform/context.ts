@@ -6,6 +6,7 @@ import type { SimulatedWebhook, SimulatorSms } from '../integrations/sms/simulat
 import type { Jobs } from './jobs/jobs.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Lang } from './i18n/i18n.ts';
+import type { RealtimeHub } from './realtime/hub.ts';
 
 /** What the process has: built once at start, shared by every request and job. */
 export interface Deps {
@@ -17,6 +18,8 @@ export interface Deps {
   jobs: Jobs;
   /** HMAC key for links Haven mails out (one-click unsubscribe), derived from the master key so links survive restarts. */
   linkSigningKey: Buffer;
+  /** This process's LISTEN on realtime events, fanned out to SSE streams (starts on first use). */
+  realtime: RealtimeHub;
   /** The deployment's pretend carrier (SMS and voice), used by every org whose provider is the simulator. */
   simulator: SimulatorSms;
   /**

@@ -35,6 +35,7 @@ export function createDbSimulatorStore(db: Db): SimulatorStore {
     // jsonb written only by this store, in these shapes.
     transcript: r.transcript as CallTranscriptEntry[],
     waiting: r.waiting as StoredWaiting | null,
+    parentSid: r.parentSid,
     createdAt: r.createdAt,
   });
   return {

@@ -30,6 +30,8 @@ export interface SimulatedCall {
   transcript: CallTranscriptEntry[];
   /** The Gather or Record the call waits on, with what follows it in its document; null when none. */
   waiting: StoredWaiting | null;
+  /** For a call a Dial placed to a phone: the call it belongs to. */
+  parentSid?: string | null;
   createdAt: Date;
 }
 

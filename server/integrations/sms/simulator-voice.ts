@@ -21,6 +21,12 @@ export interface SimulatorVoice {
   timeoutGather(callSid: string): Promise<SimulatedCall>;
   hangUp(callSid: string): Promise<SimulatedCall>;
   getCall(callSid: string): Promise<SimulatedCall | null>;
+  /** A phone that Haven's Dial is ringing picks up: it hears the whisper (the Number's url), if any, then is joined to the caller. */
+  answerCall(legSid: string): Promise<SimulatedCall>;
+  /** A ringing phone declines (or is busy). */
+  rejectCall(legSid: string): Promise<SimulatedCall>;
+  /** Nobody picks up before the Dial's timeout: every ringing phone stops and the Dial ends with no-answer. */
+  ringOut(callSid: string): Promise<SimulatedCall>;
 }
 
 export interface SimulatorVoiceOptions {
@@ -32,7 +38,14 @@ export interface SimulatorVoiceOptions {
 }
 
 type SimulatorLink = Pick<SimulatorSms, 'store' | 'accountSid' | 'sign' | 'fetchTwiml' | 'notify'>;
-type Step = { kind: 'fetch'; url: string; extra: Record<string, string> } | { kind: 'run'; verbs: TwimlVerb[]; documentUrl: string };
+type DialNumber = { number: string; url: string | null };
+type Step =
+  | { kind: 'fetch'; url: string; extra: Record<string, string> }
+  | { kind: 'run'; verbs: TwimlVerb[]; documentUrl: string }
+  | { kind: 'dial'; numbers: DialNumber[]; action: string | null; timeout: number; callerId: string; documentUrl: string; rest: TwimlVerb[] }
+  /** A dialled phone's whisper ran to its end without hanging up: join it to the caller. */
+  | { kind: 'bridge' };
+const FINAL = new Set(['completed', 'canceled', 'busy', 'no-answer', 'failed']);
 
 const API_VERSION = '2010-04-01';
 const newSid = (prefix: 'CA' | 'RE') => prefix + crypto.randomBytes(16).toString('hex');
@@ -64,7 +77,8 @@ export function createSimulatorVoice(sim: SimulatorLink, opts: SimulatorVoiceOpt
     ApiVersion: API_VERSION,
     CallSid: call.providerId,
     CallStatus: call.status,
-    Direction: 'inbound',
+    Direction: call.parentSid ? 'outbound-dial' : 'inbound',
+    ...(call.parentSid ? { ParentCallSid: call.parentSid } : {}),
     From: call.from,
     To: call.to,
     Caller: call.from,
@@ -95,11 +109,14 @@ export function createSimulatorVoice(sim: SimulatorLink, opts: SimulatorVoiceOpt
       if (hear(call, v)) continue;
       switch (v.verb) {
         case 'Dial': {
-          const number = v.text || v.children.map((c) => c.text).join(', ');
-          say(call, { kind: 'dial', number });
-          // The simulator has no second phone: the dialled party never answers.
-          if (v.attrs.action) return { kind: 'fetch', url: resolve(v.attrs.action), extra: { DialCallStatus: 'no-answer' } };
-          break;
+          // <Number url="…"> children ring at once; the url is the whisper the picked-up phone hears first.
+          const numbers: DialNumber[] = v.children.filter((c) => c.verb === 'Number').map((c) => ({ number: c.text, url: c.attrs.url ? resolve(c.attrs.url) : null }));
+          if (!numbers.length && v.text) numbers.push({ number: v.text, url: null });
+          say(call, { kind: 'dial', number: numbers.map((n) => n.number).join(', ') });
+          return {
+            kind: 'dial', numbers, action: v.attrs.action ? resolve(v.attrs.action) : null, timeout: int(v.attrs.timeout, 30),
+            callerId: v.attrs.callerId || call.to, documentUrl, rest,
+          };
         }
         case 'Gather': {
           const prompts: string[] = [];
@@ -129,7 +146,8 @@ export function createSimulatorVoice(sim: SimulatorLink, opts: SimulatorVoiceOpt
           say(call, { kind: 'unsupported', verb: v.verb });
       }
     }
-    // Twilio hangs up when a document runs out of verbs.
+    // A dialled phone that heard its whisper to the end is joined to the caller; any other call hangs up.
+    if (call.parentSid && call.status === 'in-progress' && !call.waiting) return { kind: 'bridge' };
     end(call, 'haven');
     return null;
   }
@@ -142,6 +160,14 @@ export function createSimulatorVoice(sim: SimulatorLink, opts: SimulatorVoiceOpt
       if (step.kind === 'run') {
         step = run(call, step.verbs, step.documentUrl);
         continue;
+      }
+      if (step.kind === 'dial') {
+        step = await startDial(call, step);
+        continue;
+      }
+      if (step.kind === 'bridge') {
+        await bridge(call);
+        return;
       }
       if (fetches >= maxFetches) {
         say(call, { kind: 'error', code: null, message: `stopped after ${maxFetches} requests without waiting for the caller (a Redirect loop?)` });
@@ -165,10 +191,78 @@ export function createSimulatorVoice(sim: SimulatorLink, opts: SimulatorVoiceOpt
     }
   }
 
+  /** Ring every number: one call per phone, each waiting to be answered, declined or rung out. Null: the Dial waits. */
+  async function startDial(call: SimulatedCall, d: Extract<Step, { kind: 'dial' }>): Promise<Step | null> {
+    if (!d.numbers.length) return dialEnded(call, { verb: 'dial', action: d.action, timeout: d.timeout, numbers: [], legs: [], documentUrl: d.documentUrl, rest: d.rest }, 'failed');
+    const legs: string[] = [];
+    for (const n of d.numbers) {
+      const leg: SimulatedCall = {
+        providerId: newSid('CA'), direction: 'outbound', from: d.callerId, to: n.number, url: n.url ?? '', statusCallback: '', status: 'ringing',
+        transcript: [], waiting: null, parentSid: call.providerId, createdAt: now(),
+      };
+      await sim.store.insertCall(leg);
+      legs.push(leg.providerId);
+    }
+    call.waiting = { verb: 'dial', action: d.action, timeout: d.timeout, numbers: d.numbers.map((n) => n.number), legs, documentUrl: d.documentUrl, rest: d.rest };
+    return null;
+  }
+
+  /** The Dial is over for the caller: Twilio requests its action with the outcome, or plays on after it. */
+  function dialEnded(call: SimulatedCall, w: Extract<StoredWaiting, { verb: 'dial' | 'bridged' }>, status: string, seconds?: number): Step {
+    call.waiting = null;
+    say(call, { kind: 'dial-ended', status });
+    const extra: Record<string, string> = { DialCallStatus: status, ...(seconds !== undefined ? { DialCallDuration: String(seconds) } : {}) };
+    return w.action ? { kind: 'fetch', url: w.action, extra } : { kind: 'run', verbs: w.rest, documentUrl: w.documentUrl };
+  }
+
+  const endLeg = async (leg: SimulatedCall, status: string, by: 'haven' | 'caller' | null) => {
+    if (by) say(leg, { kind: 'hangup', by });
+    say(leg, { kind: 'dial-ended', status });
+    leg.status = status as SimulatedCall['status'];
+    leg.waiting = null;
+    await sim.store.updateCall(leg.providerId, { status: leg.status, transcript: leg.transcript, waiting: null, url: leg.url });
+  };
+
+  /** Join a leg whose whisper ran out to its caller; the other phones stop ringing. A leg too late (another answered) is hung up. */
+  async function bridge(leg: SimulatedCall) {
+    const parent = await load(leg.parentSid!);
+    const w = parent.waiting;
+    if (w?.verb !== 'dial') {
+      end(leg, 'haven');
+      return;
+    }
+    const since = now().toISOString();
+    parent.waiting = { verb: 'bridged', action: w.action, leg: leg.providerId, number: leg.to, since, documentUrl: w.documentUrl, rest: w.rest };
+    say(parent, { kind: 'connected', number: leg.to });
+    leg.waiting = { verb: 'bridged', action: null, leg: parent.providerId, number: parent.from, since, documentUrl: leg.url, rest: [] };
+    say(leg, { kind: 'connected', number: parent.from });
+    for (const sid of w.legs) {
+      if (sid === leg.providerId) continue;
+      const other = await sim.store.getCall(sid);
+      if (other && !FINAL.has(other.status)) await endLeg(other, 'canceled', null);
+    }
+    await sim.store.updateCall(parent.providerId, { status: parent.status, transcript: parent.transcript, waiting: parent.waiting, url: parent.url });
+  }
+
+  /** After a leg ended without being joined: when no phone is still ringing, the Dial ends with no-answer. */
+  async function settleDial(leg: SimulatedCall) {
+    if (!leg.parentSid) return;
+    const parent = await load(leg.parentSid);
+    const w = parent.waiting;
+    if (w?.verb !== 'dial') return;
+    const legs = await Promise.all(w.legs.map((sid) => (sid === leg.providerId ? leg : sim.store.getCall(sid))));
+    if (legs.some((l) => l && !FINAL.has(l.status))) return;
+    const status = legs.every((l) => l?.status === 'busy') ? 'busy' : 'no-answer';
+    await advance(parent, dialEnded(parent, w, status));
+    await save(parent);
+  }
+
   /** Persist a move; callers reach here only from an open call, so "completed" means it just ended: tell Haven. */
   async function save(call: SimulatedCall) {
     await sim.store.updateCall(call.providerId, { status: call.status, transcript: call.transcript, waiting: call.waiting, url: call.url });
-    if (call.status === 'completed') {
+    // A dialled phone that hung up before being joined (its whisper said Hangup, or nobody pressed 1).
+    if (call.parentSid && FINAL.has(call.status) && call.waiting === null) await settleDial(call);
+    if (call.status === 'completed' && call.statusCallback) {
       const seconds = Math.max(0, Math.round((now().getTime() - call.createdAt.getTime()) / 1000));
       await sim.notify(sim.sign(call.statusCallback, { ...callParams(call), CallDuration: String(seconds) }));
     }
@@ -191,7 +285,45 @@ export function createSimulatorVoice(sim: SimulatorLink, opts: SimulatorVoiceOpt
   /** What follows a Gather or Record the caller let pass: the rest of its document. */
   const fallThrough = (w: StoredWaiting): Step => ({ kind: 'run', verbs: w.rest, documentUrl: w.documentUrl });
 
+  /** Every move on a call and its dialled legs goes through one queue: the caller's call's. */
+  async function onCall<T>(callSid: string, fn: (call: SimulatedCall) => Promise<T>): Promise<T> {
+    const first = await load(callSid);
+    return serialized(first.parentSid ?? callSid, async () => fn(await load(callSid)));
+  }
+
+  async function leaveDial(leg: SimulatedCall, status: 'busy' | 'no-answer' | 'completed' | 'canceled', by: 'haven' | 'caller' | null) {
+    await endLeg(leg, status, by);
+    await settleDial(leg);
+    return leg;
+  }
+
   return {
+    answerCall: (legSid) =>
+      onCall(legSid, async (leg) => {
+        if (!leg.parentSid || leg.status !== 'ringing') throw new AppError('call_not_waiting', 409, { verb: 'dial' });
+        leg.status = 'in-progress';
+        await advance(leg, leg.url ? { kind: 'fetch', url: leg.url, extra: {} } : { kind: 'bridge' });
+        return save(leg);
+      }),
+
+    rejectCall: (legSid) =>
+      onCall(legSid, async (leg) => {
+        if (!leg.parentSid || leg.status !== 'ringing') throw new AppError('call_not_waiting', 409, { verb: 'dial' });
+        return leaveDial(leg, 'busy', null);
+      }),
+
+    ringOut: (callSid) =>
+      onCall(callSid, async (call) => {
+        const w = call.waiting;
+        if (w?.verb !== 'dial') throw new AppError('call_not_waiting', 409, { verb: 'dial' });
+        for (const sid of w.legs) {
+          const leg = await sim.store.getCall(sid);
+          if (leg && !FINAL.has(leg.status)) await endLeg(leg, 'no-answer', null);
+        }
+        await advance(call, dialEnded(call, w, 'no-answer'));
+        return save(call);
+      }),
+
     async startInboundCall({ from, to }) {
       const call: SimulatedCall = {
         providerId: newSid('CA'), direction: 'inbound', from: E164.parse(from), to: E164.parse(to), url: `${base}/webhooks/twilio/voice`,
@@ -205,7 +337,7 @@ export function createSimulatorVoice(sim: SimulatorLink, opts: SimulatorVoiceOpt
     },
 
     pressDigits: (callSid, digits) =>
-      serialized(callSid, async () => {
+      onCall(callSid, async () => {
         const { call, waiting } = await waitingOn(callSid, 'gather');
         say(call, { kind: 'digits', digits });
         let entered = digits;
@@ -223,7 +355,7 @@ export function createSimulatorVoice(sim: SimulatorLink, opts: SimulatorVoiceOpt
       }),
 
     leaveRecording: (callSid, { text }) =>
-      serialized(callSid, async () => {
+      onCall(callSid, async () => {
         const { call, waiting } = await waitingOn(callSid, 'record');
         const seconds = Math.min(Math.max(1, spokenSeconds(text)), waiting.maxLength);
         const recordingSid = newSid('RE');
@@ -239,8 +371,7 @@ export function createSimulatorVoice(sim: SimulatorLink, opts: SimulatorVoiceOpt
       }),
 
     timeoutGather: (callSid) =>
-      serialized(callSid, async () => {
-        const call = await load(callSid);
+      onCall(callSid, async (call) => {
         const w = call.waiting;
         if (!w) throw new AppError('call_not_waiting', 409, { verb: 'gather' });
         say(call, { kind: 'silence' });
@@ -251,10 +382,30 @@ export function createSimulatorVoice(sim: SimulatorLink, opts: SimulatorVoiceOpt
       }),
 
     hangUp: (callSid) =>
-      serialized(callSid, async () => {
-        const call = await load(callSid);
+      onCall(callSid, async (call) => {
         // Hanging up twice is one hang-up (a double click, a retry).
-        if (call.status === 'completed') return call;
+        if (FINAL.has(call.status)) return call;
+        const w = call.waiting;
+        if (call.parentSid) {
+          // A dialled phone hangs up: joined, the caller's Dial completes; still in the whisper, it declined.
+          if (w?.verb !== 'bridged') return leaveDial(call, 'completed', 'caller');
+          const parent = await load(call.parentSid);
+          await endLeg(call, 'completed', 'caller');
+          const pw = parent.waiting;
+          if (pw?.verb === 'bridged' && pw.leg === call.providerId) {
+            const seconds = Math.round((now().getTime() - new Date(pw.since).getTime()) / 1000);
+            await advance(parent, dialEnded(parent, pw, 'completed', seconds));
+            await save(parent);
+          }
+          return call;
+        }
+        // The caller hangs up: phones still ringing stop, a joined phone is hung up too.
+        if (w?.verb === 'dial' || w?.verb === 'bridged') {
+          for (const sid of w.verb === 'dial' ? w.legs : [w.leg]) {
+            const leg = await sim.store.getCall(sid);
+            if (leg && !FINAL.has(leg.status)) await endLeg(leg, w.verb === 'dial' ? 'canceled' : 'completed', null);
+          }
+        }
         end(call, 'caller');
         return save(call);
       }),

@@ -32,6 +32,8 @@ export const simulatedCalls = pgTable('simulated_calls', {
   url: text('url').notNull(),
   statusCallback: text('status_callback'),
   status: text('status').notNull(),
+  /** A call a Dial placed (to a responder's phone): the caller's call it belongs to. */
+  parentSid: text('parent_sid'),
   /** What the caller heard and did, step by step (Say, Play, Gather prompt, digits pressed…). */
   transcript: jsonb('transcript').notNull().default([]),
   /** The verb waiting for the caller (a Gather or Record), with its action URL; null when none. */

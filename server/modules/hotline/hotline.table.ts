@@ -184,6 +184,10 @@ export const callbackTasks = pgTable(
     lang: text('lang', { enum: HOTLINE_LANGS }).notNull(),
     reason: text('reason', { enum: ['voicemail', 'surge', 'missed', 'web'] }).notNull(),
     recordingUrl: text('recording_url'),
+    /** The call it came from: one task per call and reason, however often the webhook is retried. */
+    callSid: text('call_sid'),
+    /** The caller pressed 9 (someone detained, agents there now): worked first. */
+    emergency: boolean('emergency').notNull().default(false),
     status: text('status', { enum: ['open', 'done'] }).notNull().default('open'),
     claimedBy: uuid('claimed_by').references(() => users.id, { onDelete: 'set null' }),
     doneBy: uuid('done_by').references(() => users.id, { onDelete: 'set null' }),
@@ -191,5 +195,8 @@ export const callbackTasks = pgTable(
     outcome: text('outcome'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('callback_tasks_open_idx').on(t.orgId, t.createdAt).where(sql`status = 'open'`)],
+  (t) => [
+    index('callback_tasks_open_idx').on(t.orgId, t.createdAt).where(sql`status = 'open'`),
+    uniqueIndex('callback_tasks_call_uq').on(t.orgId, t.callSid, t.reason),
+  ],
 );

@@ -7,3 +7,5 @@ export { messagingStaffRoutes } from './messaging-staff.routes.ts';
 export { unsubscribeRoutes } from './unsubscribe.routes.ts';
 export { registerUnsubscribeMultipart } from './unsubscribe-multipart.ts';
 export { sendOutboxEmail } from './send-outbox-email.ts';
+export { findSender, verifyWebhook, type Sender } from './webhook-auth.ts';
+export { INBOUND_TEXT_QUEUE, type InboundTextJob } from './queues.ts';

@@ -6,10 +6,8 @@ import { parseInboundSms, parseMessageStatus, WebhookPayloadError } from '../../
 import type { Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { defineRoute } from '../../platform/http/route.ts';
-import { isLang, type Lang } from '../../platform/i18n/i18n.ts';
 import { applyCallStatus, applyMessageStatus } from './apply-status.ts';
 import { receiveSms } from './receive-sms.ts';
-import { chooseLanguage, saveRecording, startInboundCall } from './voice-flow.ts';
 import { findCallbackOrg, findSender, type Sender, verifyWebhook } from './webhook-auth.ts';
 
 /**
@@ -60,42 +58,5 @@ const statusRoute = defineRoute({
   },
 });
 
-const VoiceStart = z.object({ CallSid, From: z.string().min(1), To: z.string().min(1), CallStatus: CallStatus.optional() });
-
-const voiceRoute = defineRoute({
-  method: 'POST', url: '/webhooks/twilio/voice', policy: { public: true }, tags, summary: 'Incoming call (Twilio webhook): language menu', response: TwiML,
-  handler: async ({ ctx, req, reply }) => {
-    const sender = await verifiedSender(ctx.deps, req, 'To');
-    const call = VoiceStart.safeParse(form(req));
-    if (!call.success) throw new WebhookPayloadError(String(call.error.issues[0].path[0]), 'invalid');
-    const twiml = await startInboundCall(ctx.deps, { callSid: call.data.CallSid, from: call.data.From, to: call.data.To, status: call.data.CallStatus ?? 'ringing' }, sender);
-    return xml(reply, twiml);
-  },
-});
-
-const languageRoute = defineRoute({
-  method: 'POST', url: '/webhooks/twilio/voice/language', policy: { public: true }, tags, summary: 'Language chosen on the call menu', response: TwiML,
-  query: z.object({ Default: z.enum(['ko', 'en', 'es']).optional() }),
-  handler: async ({ ctx, req, reply, query }) => {
-    const sender = await verifiedSender(ctx.deps, req, 'To');
-    const f = form(req);
-    if (!CallSid.safeParse(f.CallSid).success) throw new WebhookPayloadError('CallSid', 'invalid');
-    const twiml = await chooseLanguage(ctx.deps, { callSid: f.CallSid, digits: f.Digits ?? null, fallback: query.Default ?? 'en' }, sender.orgId);
-    return xml(reply, twiml);
-  },
-});
-
-const recordedRoute = defineRoute({
-  method: 'POST', url: '/webhooks/twilio/voice/recorded', policy: { public: true }, tags, summary: 'Voicemail left', response: TwiML,
-  query: z.object({ lang: z.string().optional() }),
-  handler: async ({ ctx, req, reply, query }) => {
-    await verifiedSender(ctx.deps, req, 'To');
-    const f = form(req);
-    if (!CallSid.safeParse(f.CallSid).success) throw new WebhookPayloadError('CallSid', 'invalid');
-    const recordingUrl = z.url().safeParse(f.RecordingUrl).success ? f.RecordingUrl : null;
-    const lang: Lang = isLang(query.lang) ? query.lang : 'en';
-    return xml(reply, await saveRecording(ctx.deps, { callSid: f.CallSid, recordingUrl, lang }));
-  },
-});
-
-export const webhookRoutes = [smsRoute, statusRoute, voiceRoute, languageRoute, recordedRoute];
+// The voice webhooks (/webhooks/twilio/voice/*) belong to the hotline: its IVR routes calls to on-call responders.
+export const webhookRoutes = [smsRoute, statusRoute];

@@ -13,8 +13,17 @@ export function callView(c: SimulatedCall): SimulatorCall {
   } else if (c.waiting?.verb === 'record') {
     const { verb, action, method, maxLength } = c.waiting;
     waiting = { verb, action, method, maxLength };
+  } else if (c.waiting?.verb === 'dial') {
+    const { verb, action, timeout, numbers, legs } = c.waiting;
+    waiting = { verb, action, timeout, numbers, legs };
+  } else if (c.waiting?.verb === 'bridged') {
+    const { verb, action, leg, number, since } = c.waiting;
+    waiting = { verb, action, leg, number, since };
   }
-  return { sid: c.providerId, direction: c.direction, from: c.from, to: c.to, status: c.status, transcript: c.transcript, waiting, createdAt: c.createdAt.toISOString() };
+  return {
+    sid: c.providerId, direction: c.direction, from: c.from, to: c.to, status: c.status, parentSid: c.parentSid ?? null,
+    transcript: c.transcript, waiting, createdAt: c.createdAt.toISOString(),
+  };
 }
 
 export async function startMemberCall({ ctx, input }: { ctx: Ctx; input: SimulatorCallInput }): Promise<SimulatorCall> {
@@ -38,3 +47,15 @@ export const leaveRecording = async ({ ctx, input }: { ctx: Ctx; input: { sid: s
 export const stayQuiet = async ({ ctx, input }: { ctx: Ctx; input: { sid: string } }) => callView(await voiceFor(ctx).timeoutGather(input.sid));
 
 export const hangUp = async ({ ctx, input }: { ctx: Ctx; input: { sid: string } }) => callView(await voiceFor(ctx).hangUp(input.sid));
+
+/** A phone Haven's Dial is ringing (a responder's, in the simulator) picks up, declines, or lets it ring out. */
+export const answerCall = async ({ ctx, input }: { ctx: Ctx; input: { sid: string } }) => callView(await voiceFor(ctx).answerCall(input.sid));
+export const rejectCall = async ({ ctx, input }: { ctx: Ctx; input: { sid: string } }) => callView(await voiceFor(ctx).rejectCall(input.sid));
+export const ringOut = async ({ ctx, input }: { ctx: Ctx; input: { sid: string } }) => callView(await voiceFor(ctx).ringOut(input.sid));
+
+/** Calls to a simulated phone, newest first: a responder's phone sees Haven's Dial ringing it here. */
+export async function listPhoneCalls({ ctx, input }: { ctx: Ctx; input: { phone: string } }): Promise<{ items: SimulatorCall[] }> {
+  const phone = phoneField(input.phone, 'phone');
+  const calls = await ctx.deps.simulator.store.listCalls({ to: phone });
+  return { items: calls.filter((c) => c.parentSid).reverse().slice(0, 20).map(callView) };
+}

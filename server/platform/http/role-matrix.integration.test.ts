@@ -55,6 +55,28 @@ const simCall = async (digits?: string) => {
 };
 const simEmail = async () => (await t.deps.email.send({ to: 'fixtures@a.test', subject: 'Matrix', text: 'matrix' })).id.replace(/^sim-/, '');
 
+// Hotline shifts: every role user of A and the fixture maker get a responder profile (once), so the "me" routes have one.
+let hotlineProfiles: Promise<string> | null = null;
+const hotlineResponder = () =>
+  (hotlineProfiles ??= (async () => {
+    const db = t.deps.database.db;
+    for (const email of [...ROLES.map((r) => emailOf(r, 'a')), 'fixtures@a.test']) {
+      const user = await orgRepo.findUserByEmail(db, email);
+      await admin.put(`/api/v1/hotline/responders/${user!.id}`, { languages: ['en'] });
+    }
+    return (await orgRepo.findUserByEmail(db, 'fixtures@a.test'))!.id;
+  })());
+const freshShift = async () =>
+  (await admin.post('/api/v1/hotline/shifts', { userId: await hotlineResponder(), weekdays: [1], startTime: '09:00', endTime: '17:00', startsOn: '2026-01-01' })).json().id as string;
+const freshOverride = async () =>
+  (await admin.post('/api/v1/hotline/shift-overrides', { userId: await hotlineResponder(), kind: 'off', startsAt: '2026-03-01T15:00:00Z', endsAt: '2026-03-01T16:00:00Z' })).json().id as string;
+const freshResponder = async () => {
+  const userId = await freshMember();
+  await admin.put(`/api/v1/hotline/responders/${userId}`, { languages: ['es'] });
+  return userId;
+};
+const hotlineWindow = { startsAt: '2026-03-02T15:00:00Z', endsAt: '2026-03-02T16:00:00Z' };
+
 const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'GET /api/v1/auth/session': async () => ({ url: '/api/v1/auth/session' }),
   'POST /api/v1/auth/sign-out': async () => ({ url: '/api/v1/auth/sign-out' }),
@@ -120,9 +142,36 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'POST /api/v1/simulator/calls/:sid/recording': async () => ({ url: `/api/v1/simulator/calls/${await simCall('2')}/recording`, body: { text: 'Please call me back' } }),
   'POST /api/v1/simulator/calls/:sid/silence': async () => ({ url: `/api/v1/simulator/calls/${await simCall()}/silence` }),
   'POST /api/v1/simulator/calls/:sid/hangup': async () => ({ url: `/api/v1/simulator/calls/${await simCall()}/hangup` }),
+  // A call not being rung: an allowed role gets past the policy to the 409 "not waiting on a Dial".
+  'POST /api/v1/simulator/calls/:sid/answer': async () => ({ url: `/api/v1/simulator/calls/${await simCall()}/answer`, ok: [409] }),
+  'POST /api/v1/simulator/calls/:sid/reject': async () => ({ url: `/api/v1/simulator/calls/${await simCall()}/reject`, ok: [409] }),
+  'POST /api/v1/simulator/calls/:sid/ring-out': async () => ({ url: `/api/v1/simulator/calls/${await simCall()}/ring-out`, ok: [409] }),
+  'GET /api/v1/simulator/phones/:phone/calls': async () => ({ url: '/api/v1/simulator/phones/%2B13125550160/calls' }),
   'GET /api/v1/simulator/emails': async () => ({ url: '/api/v1/simulator/emails' }),
   // Addressed to an admin of A: other roles get 404 by the own-mail rule (simulator.integration.test.ts checks who sees what).
   'GET /api/v1/simulator/emails/:id': async () => ({ url: `/api/v1/simulator/emails/${await simEmail()}`, ok: [200, 404] }),
+  // An event stream never ends, so the matrix asks without Accept: text/event-stream and an allowed caller gets 406 (realtime.integration.test.ts streams it for real).
+  'GET /api/v1/hotline/stream': async () => ({ url: '/api/v1/hotline/stream', ok: [406] }),
+  'GET /api/v1/hotline/responders': async () => ({ url: '/api/v1/hotline/responders' }),
+  'PUT /api/v1/hotline/responders/me': async () => ({ url: '/api/v1/hotline/responders/me', body: { languages: ['en', 'ko'] } }),
+  'PUT /api/v1/hotline/responders/:userId': async () => ({ url: `/api/v1/hotline/responders/${await freshMember()}`, body: { languages: ['ko'], phone: '+13125550199' }, aRecord: true }),
+  'DELETE /api/v1/hotline/responders/:userId': async () => ({ url: `/api/v1/hotline/responders/${await freshResponder()}`, aRecord: true }),
+  'POST /api/v1/hotline/responders/me/calendar-link': async () => (await hotlineResponder(), { url: '/api/v1/hotline/responders/me/calendar-link' }),
+  'DELETE /api/v1/hotline/responders/me/calendar-link': async () => (await hotlineResponder(), { url: '/api/v1/hotline/responders/me/calendar-link' }),
+  'POST /api/v1/hotline/responders/me/time-off': async () => (await hotlineResponder(), { url: '/api/v1/hotline/responders/me/time-off', body: hotlineWindow, ok: [201] }),
+  // Time off belonging to the fixture maker: for any other caller it is not there (their own is tested in shifts.integration.test.ts).
+  'DELETE /api/v1/hotline/responders/me/time-off/:id': async () => ({ url: `/api/v1/hotline/responders/me/time-off/${await freshOverride()}`, ok: [404], aRecord: true }),
+  'GET /api/v1/hotline/shifts': async () => ({ url: '/api/v1/hotline/shifts' }),
+  'POST /api/v1/hotline/shifts': async () => ({
+    url: '/api/v1/hotline/shifts',
+    body: { userId: await hotlineResponder(), weekdays: [2, 4], startTime: '22:00', endTime: '06:00', startsOn: '2026-01-01' },
+    ok: [201],
+  }),
+  'PATCH /api/v1/hotline/shifts/:id': async () => ({ url: `/api/v1/hotline/shifts/${await freshShift()}`, body: { role: 'backup' }, aRecord: true }),
+  'DELETE /api/v1/hotline/shifts/:id': async () => ({ url: `/api/v1/hotline/shifts/${await freshShift()}`, aRecord: true }),
+  'POST /api/v1/hotline/shift-overrides': async () => ({ url: '/api/v1/hotline/shift-overrides', body: { userId: await hotlineResponder(), kind: 'on', role: 'backup', ...hotlineWindow }, ok: [201] }),
+  'DELETE /api/v1/hotline/shift-overrides/:id': async () => ({ url: `/api/v1/hotline/shift-overrides/${await freshOverride()}`, aRecord: true }),
+  'GET /api/v1/hotline/on-call': async () => ({ url: '/api/v1/hotline/on-call' }),
 };
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

@@ -1,0 +1,1 @@
+ALTER TABLE "simulated_calls" ADD COLUMN "parent_sid" text;

@@ -1,0 +1,207 @@
+import { and, asc, eq } from 'drizzle-orm';
+import twilio from 'twilio';
+import type { Deps } from '../../platform/context.ts';
+import type { Lang } from '../../platform/i18n/i18n.ts';
+import { voiceCalls } from '../messaging/index.ts';
+import { organizations } from '../organizations/organizations.table.ts';
+import { callbackTasks, hotlineSettings } from './hotline.table.ts';
+import { EMERGENCY_DIGIT, LANGUAGE_MENU, PROMPTS, VOICE_LANG } from './ivr-prompts.ts';
+import { onCallResponders, type OnCall } from './on-call.ts';
+
+/**
+ * The hotline's voice line as TwiML, one function per webhook. Where the call is going
+ * travels in the callback URLs (org, language, escalation tier, emergency), which Twilio
+ * signs with the rest of the URL, so a caller cannot change them.
+ *
+ *   menu (Korean first) → [national number: which affiliate] → surge? know-your-rights + callback
+ *   → nobody on call? after-hours voicemail → "press 9 if someone is detained" → ring every
+ *   on-call primary who speaks the language (each hears a whisper and must press 1, so a
+ *   voicemail box never "answers") → backup → coordinator → voicemail + callback task.
+ */
+export interface IvrState {
+  org: string;
+  lang: Lang;
+  tier: number;
+  emergency: boolean;
+}
+const TIERS = ['primary', 'backup', 'coordinator'] as const;
+const VOICE = '/webhooks/twilio/voice';
+const MENU_TRIES = 2;
+
+export const stateQuery = (s: IvrState, extra: Record<string, string> = {}) =>
+  new URLSearchParams({ org: s.org, lang: s.lang, tier: String(s.tier), e: s.emergency ? '1' : '0', ...extra }).toString();
+
+const response = () => new twilio.twiml.VoiceResponse();
+const sayIn = (r: ReturnType<typeof response>, lang: Lang, text: string) => r.say({ language: VOICE_LANG[lang] }, text);
+
+/** The first answer: the language menu, Korean first. */
+export async function answerIncomingCall(deps: Deps, call: { callSid: string; from: string; to: string; status: string; orgId: string; senderId: string }): Promise<string> {
+  await deps.database.db
+    .insert(voiceCalls)
+    .values({ orgId: call.orgId, providerId: call.callSid, direction: 'inbound', fromAddress: call.from, toAddress: call.to, senderId: call.senderId, status: call.status })
+    .onConflictDoNothing({ target: voiceCalls.providerId });
+  return languageMenu(1);
+}
+
+function languageMenu(attempt: number): string {
+  const r = response();
+  const gather = r.gather({ numDigits: 1, timeout: 6, action: `${VOICE}/language?try=${attempt}`, method: 'POST' });
+  for (const m of LANGUAGE_MENU) gather.say({ language: VOICE_LANG[m.lang] }, m.prompt);
+  // No key: the action is asked anyway, with empty Digits, so the menu can repeat once.
+  r.redirect({ method: 'POST' }, `${VOICE}/language?try=${attempt}`);
+  return r.toString();
+}
+
+/** A key (or none) at the language menu: repeat once on nothing or a wrong key, then carry on in English. */
+export async function chooseLanguage(deps: Deps, q: { callSid: string; digits: string | null; attempt: number; orgId: string }): Promise<string> {
+  const chosen = LANGUAGE_MENU.find((m) => m.digit === q.digits)?.lang;
+  if (!chosen && q.attempt < MENU_TRIES) return languageMenu(q.attempt + 1);
+  const lang = chosen ?? 'en';
+  await deps.database.db.update(voiceCalls).set({ lang, updatedAt: new Date() }).where(eq(voiceCalls.providerId, q.callSid));
+  const [org] = await deps.database.db.select().from(organizations).where(eq(organizations.id, q.orgId));
+  if (org?.kind === 'network') return affiliateMenu(deps, q.orgId, lang, 1);
+  return afterLanguage(deps, { org: q.orgId, lang, tier: 0, emergency: false }, org?.name ?? 'Haven');
+}
+
+async function affiliatesOf(deps: Deps, networkId: string) {
+  return deps.database.db.select().from(organizations).where(and(eq(organizations.parentId, networkId), eq(organizations.kind, 'affiliate'))).orderBy(asc(organizations.name));
+}
+
+/** The national number: which affiliate (by name, in the caller's language), so the call reaches people near them. */
+async function affiliateMenu(deps: Deps, networkId: string, lang: Lang, attempt: number): Promise<string> {
+  const affiliates = (await affiliatesOf(deps, networkId)).slice(0, 9);
+  const r = response();
+  const gather = r.gather({ numDigits: 1, timeout: 6, action: `${VOICE}/affiliate?lang=${lang}&try=${attempt}`, method: 'POST' });
+  affiliates.forEach((a, i) => gather.say({ language: VOICE_LANG[lang] }, PROMPTS[lang].chooseAffiliate(a.name, i + 1)));
+  r.redirect({ method: 'POST' }, `${VOICE}/affiliate?lang=${lang}&try=${attempt}`);
+  return r.toString();
+}
+
+/** A key at the national menu. Nothing twice: the national office's own responders take the call. */
+export async function chooseAffiliate(deps: Deps, q: { networkId: string; lang: Lang; digits: string | null; attempt: number }): Promise<string> {
+  const affiliates = (await affiliatesOf(deps, q.networkId)).slice(0, 9);
+  const picked = q.digits && /^[1-9]$/.test(q.digits) ? affiliates[Number(q.digits) - 1] : undefined;
+  if (!picked && q.attempt < MENU_TRIES) return affiliateMenu(deps, q.networkId, q.lang, q.attempt + 1);
+  const [network] = await deps.database.db.select().from(organizations).where(eq(organizations.id, q.networkId));
+  const org = picked ?? network!;
+  return afterLanguage(deps, { org: org.id, lang: q.lang, tier: 0, emergency: false }, org.name);
+}
+
+export async function settingsOf(deps: Deps, orgId: string) {
+  const [s] = await deps.database.db.select().from(hotlineSettings).where(eq(hotlineSettings.orgId, orgId));
+  return { ringSeconds: s?.ringSeconds ?? 20, surge: s?.surge ?? false };
+}
+
+/** Language known: surge message, after-hours voicemail, or the emergency question before ringing. */
+async function afterLanguage(deps: Deps, s: IvrState, orgName: string): Promise<string> {
+  const p = PROMPTS[s.lang];
+  const r = response();
+  const settings = await settingsOf(deps, s.org);
+  if (settings.surge) {
+    const gather = r.gather({ numDigits: 1, timeout: 6, action: `${VOICE}/surge?${stateQuery(s)}`, method: 'POST' });
+    gather.say({ language: VOICE_LANG[s.lang] }, p.surge);
+    recordVoicemail(r, s, p.voicemail);
+    return r.toString();
+  }
+  if (!(await onCallResponders(deps.database.db, s.org, new Date())).length) {
+    recordVoicemail(r, s, p.afterHours(orgName));
+    return r.toString();
+  }
+  sayIn(r, s.lang, p.welcome(orgName));
+  const gather = r.gather({ numDigits: 1, timeout: 4, action: `${VOICE}/route?${stateQuery(s)}`, method: 'POST' });
+  gather.say({ language: VOICE_LANG[s.lang] }, p.emergencyOffer);
+  r.redirect({ method: 'POST' }, `${VOICE}/route?${stateQuery(s)}`);
+  return r.toString();
+}
+
+function recordVoicemail(r: ReturnType<typeof response>, s: IvrState, prompt: string) {
+  sayIn(r, s.lang, prompt);
+  r.record({ maxLength: 180, playBeep: true, action: `${VOICE}/recorded?${stateQuery(s)}`, method: 'POST' });
+  sayIn(r, s.lang, PROMPTS[s.lang].thanks);
+  r.hangup();
+}
+
+/** Who rings at a tier: primaries then backups who speak the language, then any coordinator. */
+export function ringList(onCall: OnCall[], tier: number, lang: Lang): OnCall[] {
+  const role = TIERS[tier];
+  return onCall.filter((o) => o.phoneE164 && o.roles.includes(role) && (role === 'coordinator' || o.languages.includes(lang)));
+}
+
+/** Ring the first tier (from `s.tier`) that has anyone; past the last, voicemail. */
+export async function ringTier(deps: Deps, s: IvrState, hotlineNumber: string, opts: { first: boolean }): Promise<string> {
+  const p = PROMPTS[s.lang];
+  const r = response();
+  const onCall = await onCallResponders(deps.database.db, s.org, new Date());
+  let tier = s.tier;
+  while (tier < TIERS.length && !ringList(onCall, tier, s.lang).length) tier++;
+  if (tier >= TIERS.length) {
+    recordVoicemail(r, s, p.voicemail);
+    return r.toString();
+  }
+  const at = { ...s, tier };
+  sayIn(r, s.lang, opts.first ? p.connecting : p.stillTrying);
+  const { ringSeconds } = await settingsOf(deps, s.org);
+  // Every phone at the tier rings at once; callers and responders see only the hotline number.
+  const dial = r.dial({ callerId: hotlineNumber, timeout: ringSeconds, answerOnBridge: true, action: `${VOICE}/dialed?${stateQuery(at)}`, method: 'POST' });
+  for (const o of ringList(onCall, tier, s.lang)) dial.number({ url: `${VOICE}/whisper?${stateQuery(at)}`, method: 'POST' }, o.phoneE164!);
+  return r.toString();
+}
+
+/** After the emergency question: 9 marks the call an emergency (whispered to responders); then ring. */
+export async function routeCall(deps: Deps, s: IvrState, digits: string | null, hotlineNumber: string): Promise<string> {
+  return ringTier(deps, { ...s, emergency: s.emergency || digits === EMERGENCY_DIGIT }, hotlineNumber, { first: true });
+}
+
+/** How the Dial ended: a completed call is done; otherwise the next tier rings. */
+export async function afterDial(deps: Deps, s: IvrState, dialStatus: string | null, hotlineNumber: string): Promise<string> {
+  if (dialStatus === 'completed' || dialStatus === 'answered') return response().hangup().toString();
+  return ringTier(deps, { ...s, tier: s.tier + 1 }, hotlineNumber, { first: false });
+}
+
+/** The responder's phone picked up: they must press 1, so a voicemail box that answers hangs up instead. */
+export function whisper(s: IvrState): string {
+  const r = response();
+  const gather = r.gather({ numDigits: 1, timeout: 8, action: `${VOICE}/accept?${stateQuery(s)}`, method: 'POST' });
+  gather.say({ language: VOICE_LANG[s.lang] }, PROMPTS[s.lang].whisper(s.emergency));
+  r.hangup();
+  return r.toString();
+}
+
+/** 1 joins the call (the whisper document ends without hanging up); anything else declines. */
+export function acceptWhisper(s: IvrState, digits: string | null): string {
+  const r = response();
+  if (digits !== '1') return r.hangup().toString();
+  sayIn(r, s.lang, PROMPTS[s.lang].accepted);
+  return r.toString();
+}
+
+/** Surge mode: 1 asks for a call back, worked in order from the callback queue. */
+export async function surgeChoice(deps: Deps, s: IvrState, q: { callSid: string; from: string; digits: string | null }): Promise<string> {
+  const r = response();
+  if (q.digits !== '1') {
+    recordVoicemail(r, s, PROMPTS[s.lang].voicemail);
+    return r.toString();
+  }
+  await addCallback(deps, s, { callSid: q.callSid, phone: q.from, reason: 'surge', recordingUrl: null });
+  sayIn(r, s.lang, PROMPTS[s.lang].callbackQueued);
+  r.hangup();
+  return r.toString();
+}
+
+/** A voicemail: kept on the call and put in the callback queue. */
+export async function saveVoicemail(deps: Deps, s: IvrState, q: { callSid: string; from: string; recordingUrl: string | null }): Promise<string> {
+  if (q.recordingUrl) await deps.database.db.update(voiceCalls).set({ recordingUrl: q.recordingUrl, updatedAt: new Date() }).where(eq(voiceCalls.providerId, q.callSid));
+  await addCallback(deps, s, { callSid: q.callSid, phone: q.from, reason: 'voicemail', recordingUrl: q.recordingUrl });
+  const r = response();
+  sayIn(r, s.lang, PROMPTS[s.lang].thanks);
+  r.hangup();
+  return r.toString();
+}
+
+/** One callback per call and reason: a retried webhook adds nothing. */
+async function addCallback(deps: Deps, s: IvrState, c: { callSid: string; phone: string; reason: 'voicemail' | 'surge'; recordingUrl: string | null }) {
+  await deps.database.db
+    .insert(callbackTasks)
+    .values({ orgId: s.org, phoneE164: c.phone, lang: s.lang, reason: c.reason, recordingUrl: c.recordingUrl, callSid: c.callSid, emergency: s.emergency })
+    .onConflictDoNothing({ target: [callbackTasks.orgId, callbackTasks.callSid, callbackTasks.reason] });
+}
