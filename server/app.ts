@@ -24,6 +24,8 @@ import { simulatorRoutes } from './modules/simulator/index.ts';
 import { hotlineStreamRoutes } from './modules/hotline/stream.routes.ts';
 import { hotlineShiftRoutes } from './modules/hotline/shifts.routes.ts';
 import { hotlineVoiceRoutes } from './modules/hotline/voice.routes.ts';
+import { hotlineAdminRoutes } from './modules/hotline/hotline-admin.routes.ts';
+import { hotlineRoutes } from './modules/hotline/index.ts';
 import { installSse } from './platform/realtime/sse.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -38,7 +40,7 @@ const healthRoute = defineRoute({
 });
 
 /** Every API route of every module; the policy test walks this list and the mounted routes. */
-export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineShiftRoutes];
+export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineAdminRoutes, ...hotlineShiftRoutes, ...hotlineRoutes];
 
 /**
  * Paths served outside the policy system: the OpenAPI document and page, and the web app's

@@ -4,6 +4,7 @@ import { emailOf, startTestApp, type Client, type TestApp } from '../../../test/
 import { DEFAULT_ROLE_ACTIONS, type Role, ROLES } from '../authz/actions.ts';
 import type { Policy } from './route.ts';
 import { orgRepo } from '../../modules/organizations/index.ts';
+import { callbackTasks } from '../../modules/hotline/hotline.table.ts';
 
 /**
  * Every route × every role × (own affiliate, another affiliate). A route without a
@@ -37,6 +38,8 @@ const freshMember = async () => {
 let phoneSeq = 2000;
 const nextPhone = () => `(773) 555-${phoneSeq++}`;
 const freshSender = async () => (await admin.post('/api/v1/messaging/senders', { label: 'Tmp', phone: nextPhone() })).json().id as string;
+const freshCallback = async () =>
+  (await t.deps.database.db.insert(callbackTasks).values({ orgId: t.orgs.a, phoneE164: '+17735550199', lang: 'es', reason: 'voicemail' }).returning())[0].id;
 const freshToken = async () => (await admin.post('/api/v1/org/api-tokens', { name: 'tmp', scopes: ['people.read'] })).json().id as string;
 // The simulator: one Haven number of affiliate A to call, and calls waiting on a Gather (the language menu) or a Record.
 let simHavenPhone: string | null = null;
@@ -147,6 +150,12 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'POST /api/v1/simulator/calls/:sid/reject': async () => ({ url: `/api/v1/simulator/calls/${await simCall()}/reject`, ok: [409] }),
   'POST /api/v1/simulator/calls/:sid/ring-out': async () => ({ url: `/api/v1/simulator/calls/${await simCall()}/ring-out`, ok: [409] }),
   'GET /api/v1/simulator/phones/:phone/calls': async () => ({ url: '/api/v1/simulator/phones/%2B13125550160/calls' }),
+  'GET /api/v1/hotline/settings': async () => ({ url: '/api/v1/hotline/settings' }),
+  'PATCH /api/v1/hotline/settings': async () => ({ url: '/api/v1/hotline/settings', body: { ringSeconds: 25 } }),
+  'GET /api/v1/hotline/callbacks': async () => ({ url: '/api/v1/hotline/callbacks' }),
+  'POST /api/v1/hotline/callbacks/:id/claim': async () => ({ url: `/api/v1/hotline/callbacks/${await freshCallback()}/claim`, aRecord: true }),
+  'POST /api/v1/hotline/callbacks/:id/done': async () => ({ url: `/api/v1/hotline/callbacks/${await freshCallback()}/done`, body: { outcome: 'reached' }, aRecord: true }),
+  'POST /api/v1/hotline/call-in': async () => ({ url: '/api/v1/hotline/call-in', body: { languages: ['ko'] } }),
   'GET /api/v1/simulator/emails': async () => ({ url: '/api/v1/simulator/emails' }),
   // Addressed to an admin of A: other roles get 404 by the own-mail rule (simulator.integration.test.ts checks who sees what).
   'GET /api/v1/simulator/emails/:id': async () => ({ url: `/api/v1/simulator/emails/${await simEmail()}`, ok: [200, 404] }),

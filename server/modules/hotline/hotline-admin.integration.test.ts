@@ -1,0 +1,92 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emailOf, startTestApp, type TestApp } from '../../../test/harness.ts';
+import { auditLog } from '../../platform/audit/audit.table.ts';
+import { messagingSenders, startSendWorkers } from '../messaging/index.ts';
+import { users } from '../organizations/organizations.table.ts';
+import { callbackTasks, hotlineResponders, hotlineShiftOverrides } from './hotline.table.ts';
+
+let t: TestApp;
+const db = () => t.deps.database.db;
+const userId = async (role: string) => (await db().select({ id: users.id }).from(users).where(eq(users.email, emailOf(role, 'a'))))[0].id;
+const task = async (v: Partial<typeof callbackTasks.$inferInsert> = {}) =>
+  (await db().insert(callbackTasks).values({ orgId: t.orgs.a, phoneE164: '+17735550150', lang: 'ko', reason: 'voicemail', ...v }).returning())[0];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await db().insert(messagingSenders).values({ orgId: t.orgs.a, label: 'Hotline', phoneE164: '+13125550171', isDefault: true });
+  await startSendWorkers(t.deps);
+});
+afterAll(() => t?.close());
+
+describe('running the hotline', () => {
+  it('surge mode: a coordinator turns it on (audited, with the time); a responder may read but not change settings', async () => {
+    const coord = await t.as('coordinator', 'a');
+    const on = await coord.patch('/api/v1/hotline/settings', { surge: true });
+    expect(on.statusCode).toBe(200);
+    expect(on.json()).toMatchObject({ surge: true, ringSeconds: 20 });
+    expect(on.json().surgeSince).not.toBeNull();
+    expect(await db().select().from(auditLog).where(eq(auditLog.action, 'hotline.surge_on'))).toHaveLength(1);
+    const responder = await t.as('responder', 'a');
+    expect((await responder.get('/api/v1/hotline/settings')).json().surge).toBe(true);
+    expect((await responder.patch('/api/v1/hotline/settings', { surge: false })).statusCode).toBe(403);
+    expect((await coord.patch('/api/v1/hotline/settings', { ringSeconds: 2 })).statusCode).toBe(400);
+    expect((await coord.patch('/api/v1/hotline/settings', {})).statusCode).toBe(400);
+    const off = (await coord.patch('/api/v1/hotline/settings', { surge: false })).json();
+    expect(off).toMatchObject({ surge: false, surgeSince: null });
+    // Another affiliate's settings are its own.
+    expect((await (await t.as('coordinator', 'b')).get('/api/v1/hotline/settings')).json().surge).toBe(false);
+  });
+
+  it('the callback queue: emergencies first, then oldest; one responder per callback; another affiliate sees none of it', async () => {
+    const old = await task({ createdAt: new Date(Date.now() - 600_000) });
+    const urgent = await task({ emergency: true, lang: 'es' });
+    const newer = await task();
+    const responder = await t.as('responder', 'a');
+    const list = (await responder.get('/api/v1/hotline/callbacks')).json();
+    expect(list.items.map((i: { id: string }) => i.id).slice(0, 3)).toEqual([urgent.id, old.id, newer.id]);
+    expect(list.items[0]).toMatchObject({ position: 1, emergency: true });
+
+    expect((await responder.post(`/api/v1/hotline/callbacks/${urgent.id}/claim`)).statusCode).toBe(200);
+    const volunteer = await t.as('volunteer', 'a');
+    const taken = await volunteer.post(`/api/v1/hotline/callbacks/${urgent.id}/claim`);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.code).toBe('callback_taken');
+    expect((await volunteer.post(`/api/v1/hotline/callbacks/${urgent.id}/done`, { outcome: 'reached' })).statusCode).toBe(409);
+    const done = await responder.post(`/api/v1/hotline/callbacks/${urgent.id}/done`, { outcome: 'reached' });
+    expect(done.json()).toMatchObject({ status: 'done', outcome: 'reached' });
+    expect((await responder.post(`/api/v1/hotline/callbacks/${urgent.id}/done`, { outcome: 'reached' })).json().error.code).toBe('callback_done');
+    expect((await responder.post(`/api/v1/hotline/callbacks/${old.id}/done`, { outcome: 'maybe' })).statusCode).toBe(400);
+
+    const other = await t.as('responder', 'b');
+    expect((await other.get('/api/v1/hotline/callbacks')).json().items).toEqual([]);
+    expect((await other.post(`/api/v1/hotline/callbacks/${old.id}/claim`)).statusCode).toBe(404);
+  });
+
+  it('calls in every responder not on call, in their own language, once per ten minutes', async () => {
+    const [responder, volunteer, coordinator] = [await userId('responder'), await userId('volunteer'), await userId('coordinator')];
+    await db().update(users).set({ language: 'ko' }).where(eq(users.id, volunteer));
+    await db().insert(hotlineResponders).values([
+      { orgId: t.orgs.a, userId: responder, languages: ['en', 'es'], phoneE164: '+13125550191' },
+      { orgId: t.orgs.a, userId: volunteer, languages: ['ko'], phoneE164: '+13125550192' },
+      { orgId: t.orgs.a, userId: coordinator, languages: ['ko', 'en'], phoneE164: null },
+    ]);
+    // The responder is on call already: not texted.
+    await db().insert(hotlineShiftOverrides).values({ orgId: t.orgs.a, userId: responder, kind: 'on', startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3_600_000) });
+    const coord = await t.as('coordinator', 'a');
+    expect((await coord.post('/api/v1/hotline/call-in', { languages: ['ko'] })).json()).toEqual({ texted: 1, withoutPhone: 1 });
+    expect((await coord.post('/api/v1/hotline/call-in', { languages: ['ko'] })).json()).toEqual({ texted: 1, withoutPhone: 1 });
+    const end = Date.now() + 15_000;
+    let got: { body: string }[] = [];
+    while (Date.now() < end && !got.length) {
+      got = await t.deps.simulator.store.listSms({ to: '+13125550192' });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    got = await t.deps.simulator.store.listSms({ to: '+13125550192' });
+    expect(got).toHaveLength(1);
+    expect(got[0].body).toMatch(/도와주실 수 있으면/);
+    expect(await t.deps.simulator.store.listSms({ to: '+13125550191' })).toHaveLength(0);
+    expect((await (await t.as('responder', 'a')).post('/api/v1/hotline/call-in', {})).statusCode).toBe(403);
+  });
+});
