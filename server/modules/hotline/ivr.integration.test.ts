@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emailOf, startTestApp, type TestApp } from '../../../test/harness.ts';
 import { createSimulatorVoice, type SimulatorVoice } from '../../integrations/sms/simulator-voice.ts';
 import type { SimulatedCall } from '../../integrations/sms/simulator-store.ts';
-import { messagingSenders } from '../messaging/index.ts';
+import { messagingSenders, voiceCalls } from '../messaging/index.ts';
 import { users } from '../organizations/organizations.table.ts';
 import { callbackTasks, hotlineResponders, hotlineSettings, hotlineShiftOverrides } from './hotline.table.ts';
 
@@ -61,6 +61,8 @@ describe('the hotline voice line', () => {
     expect(answered.waiting).toMatchObject({ verb: 'bridged', number: CALLER });
     expect((await voice.getCall(call.providerId))?.waiting).toMatchObject({ verb: 'bridged', number: PHONES.responder });
 
+    const [taken] = await db().select().from(voiceCalls).where(eq(voiceCalls.providerId, call.providerId));
+    expect(taken.answeredBy).toBe(await userId('responder'));
     await voice.hangUp(leg.providerId);
     call = (await voice.getCall(call.providerId))!;
     expect(call.status).toBe('completed');

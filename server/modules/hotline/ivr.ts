@@ -1,11 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import twilio from 'twilio';
 import type { Deps } from '../../platform/context.ts';
 import type { Lang } from '../../platform/i18n/i18n.ts';
 import { voiceCalls } from '../messaging/index.ts';
 import { organizations } from '../organizations/organizations.table.ts';
-import { callbackTasks, hotlineSettings } from './hotline.table.ts';
-import { EMERGENCY_DIGIT, LANGUAGE_MENU, PROMPTS, VOICE_LANG } from './ivr-prompts.ts';
+import { callbackTasks, hotlineResponders, hotlineSettings } from './hotline.table.ts';
+import { ACCEPT_DIGIT, EMERGENCY_DIGIT, LANGUAGE_MENU, PROMPTS, VOICE_LANG } from './ivr-prompts.ts';
 import { onCallResponders, type OnCall } from './on-call.ts';
 
 /**
@@ -167,10 +167,22 @@ export function whisper(s: IvrState): string {
   return r.toString();
 }
 
-/** 1 joins the call (the whisper document ends without hanging up); anything else declines. */
-export function acceptWhisper(s: IvrState, digits: string | null): string {
+/**
+ * 1 joins the call (the whisper document ends without hanging up); anything else declines.
+ * The first responder to accept is recorded on the caller's call: the reports tell answered
+ * calls from missed ones by it.
+ */
+export async function acceptWhisper(deps: Deps, s: IvrState, q: { digits: string | null; parentCallSid: string | null; responderPhone: string }): Promise<string> {
   const r = response();
-  if (digits !== '1') return r.hangup().toString();
+  if (q.digits !== ACCEPT_DIGIT) return r.hangup().toString();
+  if (q.parentCallSid) {
+    const db = deps.database.db;
+    const [who] = await db.select({ userId: hotlineResponders.userId }).from(hotlineResponders).where(and(eq(hotlineResponders.orgId, s.org), eq(hotlineResponders.phoneE164, q.responderPhone)));
+    await db
+      .update(voiceCalls)
+      .set({ answeredBy: who?.userId ?? null, answeredAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(voiceCalls.providerId, q.parentCallSid), isNull(voiceCalls.answeredAt)));
+  }
   sayIn(r, s.lang, PROMPTS[s.lang].accepted);
   return r.toString();
 }

@@ -122,7 +122,9 @@ export const hotlineVoiceRoutes = [
       const sender = await verifiedSender(ctx.deps, req, 'From');
       await checkRoutedOrg(ctx.deps, sender, query.org);
       callSidOf(req);
-      return xml(reply, acceptWhisper(toState(query), digitsOf(req)));
+      const f = form(req);
+      const parentCallSid = CallSid.safeParse(f.ParentCallSid).success ? f.ParentCallSid : null;
+      return xml(reply, await acceptWhisper(ctx.deps, toState(query), { digits: digitsOf(req), parentCallSid, responderPhone: f.To ?? '' }));
     },
   }),
   defineRoute({

@@ -69,8 +69,12 @@ export const outboundMessages = pgTable(
     html: text('html'),
     /** Carrier segments (sms), counted once at enqueue; pacing and cost use it. */
     segments: integer('segments').notNull().default(1),
-    /** reply: answers someone who wrote to us; consent_reply: STOP/START/HELP confirmation; broadcast: needs an opt-in on record. */
-    kind: text('kind', { enum: ['reply', 'consent_reply', 'notification', 'broadcast'] }).notNull(),
+    /**
+     * reply: answers someone who wrote to us; consent_reply: STOP/START/HELP confirmation; broadcast: needs an opt-in on record;
+     * staff_alert: to a staff member's own phone (an unanswered hotline emergency), never held by quiet hours.
+     * A TypeScript-only list: the column is plain text, so a new kind needs no migration.
+     */
+    kind: text('kind', { enum: ['reply', 'consent_reply', 'notification', 'broadcast', 'staff_alert'] }).notNull(),
     topic: text('topic').notNull().default('all'),
     /** high: hotline and consent replies, sent ahead of any bulk send. */
     priority: text('priority', { enum: ['high', 'bulk'] }).notNull().default('bulk'),
@@ -163,6 +167,9 @@ export const voiceCalls = pgTable(
     recordingUrl: text('recording_url'),
     /** The hotline conversation it opened or joined (foreign key in migration 0008). */
     conversationId: uuid('conversation_id'),
+    /** The responder who pressed 1 and took the call (a call nobody took is missed, or ended in voicemail). */
+    answeredBy: uuid('answered_by').references(() => users.id, { onDelete: 'set null' }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
