@@ -58,3 +58,23 @@ export const CallInInput = z.object({
 export type CallInInput = z.infer<typeof CallInInput>;
 export const CallInResult = z.object({ texted: z.number().int(), withoutPhone: z.number().int() });
 export type CallInResult = z.infer<typeof CallInResult>;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const HotlineReportQuery = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });
+export type HotlineReportQuery = z.infer<typeof HotlineReportQuery>;
+const Count = z.number().int();
+export const HotlineReport = z.object({
+  /** Days are counted in the affiliate's time zone. */
+  timeZone: z.string(),
+  from: z.string(),
+  to: z.string(),
+  conversations: Count,
+  byDay: z.array(z.object({ day: z.string(), sms: Count, voice: Count, web: Count })),
+  byLanguage: z.array(z.object({ lang: Lang, count: Count })),
+  byCategory: z.array(z.object({ category: z.string().nullable(), count: Count })),
+  firstResponse: z.object({ answered: Count, unanswered: Count, p50Seconds: z.number().nullable(), p90Seconds: z.number().nullable() }),
+  calls: z.object({ total: Count, answered: Count, voicemail: Count, missed: Count }),
+  /** Now, whatever the period: what is still waiting for someone. */
+  outstanding: z.object({ callbacks: Count, voicemails: Count, emergencies: Count }),
+});
+export type HotlineReport = z.infer<typeof HotlineReport>;

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOf, startTestApp, type TestApp } from '../../../test/harness.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
-import { messagingSenders, startSendWorkers } from '../messaging/index.ts';
+import { messagingSenders, startSendWorkers, voiceCalls } from '../messaging/index.ts';
 import { users } from '../organizations/organizations.table.ts';
-import { callbackTasks, hotlineResponders, hotlineShiftOverrides } from './hotline.table.ts';
+import { callbackTasks, conversations, hotlineResponders, hotlineShiftOverrides } from './hotline.table.ts';
 
 let t: TestApp;
 const db = () => t.deps.database.db;
@@ -88,5 +88,44 @@ describe('running the hotline', () => {
     expect(got[0].body).toMatch(/도와주실 수 있으면/);
     expect(await t.deps.simulator.store.listSms({ to: '+13125550191' })).toHaveLength(0);
     expect((await (await t.as('responder', 'a')).post('/api/v1/hotline/call-in', {})).statusCode).toBe(403);
+  });
+
+  it('reports volume by day and channel, first-response p50/p90, answered, voicemail and missed calls, in the affiliate’s days', async () => {
+    // Affiliate B: nothing else in these tests writes there. Its time zone decides the day.
+    const org = t.orgs.b;
+    const at = (iso: string) => new Date(iso);
+    await db().insert(conversations).values([
+      { orgId: org, contactAddress: '+17035550001', channel: 'sms', lang: 'ko', category: 'daca_renewal', firstInboundAt: at('2026-11-10T15:00:00Z'), firstResponseAt: at('2026-11-10T15:01:00Z') },
+      { orgId: org, contactAddress: '+17035550002', channel: 'voice', lang: 'es', category: 'enforcement', firstInboundAt: at('2026-11-10T16:00:00Z'), firstResponseAt: at('2026-11-10T16:05:00Z') },
+      { orgId: org, contactAddress: 'x@example.org', channel: 'web', lang: 'en', firstInboundAt: at('2026-11-11T15:00:00Z') },
+      // Outside the period: not counted.
+      { orgId: org, contactAddress: '+17035550003', channel: 'sms', lang: 'ko', firstInboundAt: at('2026-10-01T15:00:00Z') },
+    ]);
+    const call = (n: number, v: Partial<typeof voiceCalls.$inferInsert> = {}) => ({
+      orgId: org, providerId: `CA${String(n).repeat(32)}`, direction: 'inbound' as const, fromAddress: '+17035550009', toAddress: '+17035550100', status: 'completed', createdAt: at('2026-11-10T17:00:00Z'), ...v,
+    });
+    await db().insert(voiceCalls).values([call(4, { answeredAt: at('2026-11-10T17:00:20Z') }), call(5), call(6)]);
+    await db().insert(callbackTasks).values({ orgId: org, phoneE164: '+17035550009', lang: 'es', reason: 'voicemail', callSid: `CA${'5'.repeat(32)}`, emergency: true });
+
+    const coord = await t.as('coordinator', 'b');
+    const res = await coord.get('/api/v1/hotline/reports?from=2026-11-10&to=2026-11-12');
+    expect(res.statusCode).toBe(200);
+    const r = res.json();
+    expect(r.conversations).toBe(3);
+    expect(r.byDay).toEqual([
+      { day: '2026-11-10', sms: 1, voice: 1, web: 0 },
+      { day: '2026-11-11', sms: 0, voice: 0, web: 1 },
+      { day: '2026-11-12', sms: 0, voice: 0, web: 0 },
+    ]);
+    expect(r.byLanguage).toEqual(expect.arrayContaining([{ lang: 'ko', count: 1 }, { lang: 'es', count: 1 }, { lang: 'en', count: 1 }]));
+    expect(r.firstResponse).toEqual({ answered: 2, unanswered: 1, p50Seconds: 180, p90Seconds: 276 });
+    expect(r.calls).toEqual({ total: 3, answered: 1, voicemail: 1, missed: 1 });
+    expect(r.outstanding).toEqual({ callbacks: 1, voicemails: 1, emergencies: 1 });
+
+    expect((await coord.get('/api/v1/hotline/reports?from=2025-01-01&to=2026-11-12')).json().error.code).toBe('report_range_too_long');
+    expect((await coord.get('/api/v1/hotline/reports?from=2026-11-12&to=2026-11-10')).statusCode).toBe(400);
+    expect((await (await t.as('responder', 'b')).get('/api/v1/hotline/reports')).statusCode).toBe(403);
+    // Affiliate A's coordinator sees A's figures, none of B's.
+    expect((await (await t.as('coordinator', 'a')).get('/api/v1/hotline/reports?from=2026-11-10&to=2026-11-12')).json().conversations).toBe(0);
   });
 });

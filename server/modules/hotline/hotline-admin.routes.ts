@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CallbackDone, CallbackList, CallbackListQuery, CallbackTask, CallInInput, CallInResult, HotlineSettings, HotlineSettingsPatch } from '../../../contracts/hotline-admin.ts';
+import { CallbackDone, CallbackList, CallbackListQuery, CallbackTask, CallInInput, CallInResult, HotlineReport, HotlineReportQuery, HotlineSettings, HotlineSettingsPatch } from '../../../contracts/hotline-admin.ts';
 import { defineRoute } from '../../platform/http/route.ts';
+import { hotlineReport } from './reports.ts';
 import { callInResponders, claimCallback, finishCallback, getHotlineSettings, listCallbacks, updateHotlineSettings } from './hotline-admin.ts';
 
 const tags = ['hotline'];
@@ -36,5 +37,10 @@ export const hotlineAdminRoutes = [
     method: 'POST', url: '/api/v1/hotline/call-in', tags, summary: 'Text every responder not on call to come and help',
     policy: { action: 'hotline.coordinate' }, body: CallInInput, response: CallInResult,
     handler: ({ ctx, body }) => callInResponders({ ctx, input: body }),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/v1/hotline/reports', tags, summary: 'Volume, first-response times, calls and what is outstanding, for a period',
+    policy: { action: 'hotline.reports' }, query: HotlineReportQuery, response: HotlineReport,
+    handler: ({ ctx, query }) => hotlineReport({ ctx, input: query }),
   }),
 ];

@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import type { HotlineReport, HotlineReportQuery } from '../../../contracts/hotline-admin.ts';
+import { queryRows } from '../../db/rows.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { inTx, requireOrg } from '../../platform/db-context.ts';
+import { invalid } from '../../platform/errors.ts';
+import type { Lang } from '../../platform/i18n/i18n.ts';
+
+const MAX_DAYS = 366;
+const DAY = 86_400_000;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * What a coordinator reports to the network and to funders: volume by day, channel,
+ * language and category; first-response times (from the first message to the first human
+ * reply; automatic acknowledgements do not count); calls answered, left as voicemail or
+ * missed; and what is still outstanding. Days are cut in the affiliate's own time zone.
+ */
+export async function hotlineReport({ ctx, input }: { ctx: Ctx; input: HotlineReportQuery }): Promise<HotlineReport> {
+  const orgId = requireOrg(ctx);
+  const to = input.to ?? isoDay(new Date());
+  const from = input.from ?? isoDay(new Date(Date.parse(to) - 29 * DAY));
+  const days = (Date.parse(to) - Date.parse(from)) / DAY + 1;
+  if (!Number.isFinite(days) || days < 1) throw invalid('bad_request', 'from');
+  if (days > MAX_DAYS) throw invalid('report_range_too_long', 'from', { max: MAX_DAYS });
+
+  return inTx(ctx, async (tx) => {
+    const [{ tz }] = await queryRows<{ tz: string }>(tx.db, sql`select time_zone as tz from organizations where id = ${orgId}`);
+    // [from 00:00, to + 1 day 00:00) in the org's zone, as instants.
+    const period = (col: string) => sql`${sql.raw(col)} >= (${from}::date::timestamp at time zone ${tz}) and ${sql.raw(col)} < ((${to}::date + 1)::timestamp at time zone ${tz})`;
+
+    const byDay = await queryRows<{ day: string; channel: 'sms' | 'voice' | 'web'; n: number }>(tx.db, sql`
+      select to_char(first_inbound_at at time zone ${tz}, 'YYYY-MM-DD') as day, channel, count(*)::int as n
+      from conversations where org_id = ${orgId} and ${period('first_inbound_at')}
+      group by 1, 2 order by 1`);
+    const byLanguage = await queryRows<{ lang: Lang; count: number }>(tx.db, sql`
+      select lang, count(*)::int as count from conversations where org_id = ${orgId} and ${period('first_inbound_at')} group by 1 order by 2 desc`);
+    const byCategory = await queryRows<{ category: string | null; count: number }>(tx.db, sql`
+      select category, count(*)::int as count from conversations where org_id = ${orgId} and ${period('first_inbound_at')} group by 1 order by 2 desc`);
+    const [frt] = await queryRows<{ answered: number; unanswered: number; p50: number | null; p90: number | null }>(tx.db, sql`
+      select count(first_response_at)::int as answered, (count(*) - count(first_response_at))::int as unanswered,
+        percentile_cont(0.5) within group (order by extract(epoch from first_response_at - first_inbound_at)) as p50,
+        percentile_cont(0.9) within group (order by extract(epoch from first_response_at - first_inbound_at)) as p90
+      from conversations where org_id = ${orgId} and ${period('first_inbound_at')}`);
+    const [calls] = await queryRows<{ total: number; answered: number; voicemail: number }>(tx.db, sql`
+      select count(*)::int as total, count(c.answered_at)::int as answered,
+        count(*) filter (where c.answered_at is null and (c.recording_url is not null or exists (
+          select 1 from callback_tasks t where t.org_id = c.org_id and t.call_sid = c.provider_id and t.reason in ('voicemail', 'surge'))))::int as voicemail
+      from voice_calls c where c.org_id = ${orgId} and c.direction = 'inbound' and ${period('c.created_at')}`);
+    const [outstanding] = await queryRows<{ callbacks: number; voicemails: number; emergencies: number }>(tx.db, sql`
+      select count(*)::int as callbacks, count(*) filter (where reason = 'voicemail')::int as voicemails, count(*) filter (where emergency)::int as emergencies
+      from callback_tasks where org_id = ${orgId} and status = 'open'`);
+
+    const daysOut = new Map<string, { day: string; sms: number; voice: number; web: number }>();
+    for (let i = 0; i < days; i++) {
+      const day = isoDay(new Date(Date.parse(from) + i * DAY));
+      daysOut.set(day, { day, sms: 0, voice: 0, web: 0 });
+    }
+    for (const r of byDay) {
+      const d = daysOut.get(r.day);
+      if (d) d[r.channel] = r.n;
+    }
+    const round = (v: number | string | null) => (v === null ? null : Math.round(Number(v)));
+    return {
+      timeZone: tz,
+      from,
+      to,
+      conversations: byLanguage.reduce((n, r) => n + r.count, 0),
+      byDay: [...daysOut.values()],
+      byLanguage,
+      byCategory,
+      firstResponse: { answered: frt.answered, unanswered: frt.unanswered, p50Seconds: round(frt.p50), p90Seconds: round(frt.p90) },
+      calls: { total: calls.total, answered: calls.answered, voicemail: calls.voicemail, missed: calls.total - calls.answered - calls.voicemail },
+      outstanding,
+    };
+  });
+}
