@@ -8,7 +8,7 @@
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { type Child, freePort, get, killGroup, memoryOf, removeDir, spawnGroup, tempDir, waitFor200 } from './lib/proc.ts';
+import { type Child, freePort, get, HAVEN_BIN, havenEnv, killGroup, memoryOf, removeDir, spawnGroup, tempDir, waitFor200 } from './lib/proc.ts';
 import { type BenchResult, repoRoot, type Row } from './lib/report.ts';
 import { median, ratio, since, summarize, timeSerial } from './lib/stats.ts';
 
@@ -17,17 +17,6 @@ export interface ColdStartOptions {
   requests: number;
 }
 
-const HAVEN_BIN = path.join(repoRoot, 'bin/haven.mjs');
-
-/** The environment of a default embedded start: nothing from the caller's Haven settings leaks in. */
-function havenEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (/^(HAVEN_|DATABASE_|SMTP_|EMAIL_|PUBLIC_URL|TRUST_PROXY|PORT$|HOST$|LOG_LEVEL)/.test(k)) continue;
-    env[k] = v;
-  }
-  return { ...env, ...extra };
-}
 
 interface Sample {
   readyMs: number;

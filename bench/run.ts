@@ -11,6 +11,8 @@
  *   --reps N            cold-start repetitions (default 3)
  *   --messages N        outbox: texts through the pipeline (default 200000)
  *   --pacing-seconds N  outbox: length of the paced run (default 30)
+ *   --rate N            hotline: webhooks per second (default 500)
+ *   --seconds N         hotline: length of the webhook load (default 30)
  *   --pg-url URL        PostgreSQL admin URL (default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import { parseArgs } from 'node:util';
@@ -26,6 +28,8 @@ const { values, positionals } = parseArgs({
     reps: { type: 'string', default: '3' },
     messages: { type: 'string', default: '200000' },
     'pacing-seconds': { type: 'string', default: '30' },
+    rate: { type: 'string', default: '500' },
+    seconds: { type: 'string', default: '30' },
     'pg-url': { type: 'string', default: process.env.HAVEN_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
@@ -55,6 +59,9 @@ BENCHES.outbox = async () =>
     segmentsPerSecond: 100,
     pgAdminUrl: values['pg-url']!,
   });
+
+BENCHES.hotline = async () =>
+  (await import('./hotline.ts')).run({ rate: int('rate', values.rate!), seconds: int('seconds', values.seconds!), phones: 5000, responders: 20, pgAdminUrl: values['pg-url']! });
 
 const unknown = positionals.filter((p) => !(p in BENCHES));
 if (unknown.length) {

@@ -4,6 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Children are started as process-group leaders (detached) and killed by group, so that
@@ -135,4 +136,16 @@ export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+export const HAVEN_BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../bin/haven.mjs');
+
+/** The environment of a default embedded start: nothing from the caller's Haven settings leaks in. */
+export function havenEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(HAVEN_|DATABASE_|SMTP_|EMAIL_|PUBLIC_URL|TRUST_PROXY|PORT$|HOST$|LOG_LEVEL)/.test(k)) continue;
+    env[k] = v;
+  }
+  return { ...env, ...extra };
 }
