@@ -5,7 +5,7 @@ import { createSimulatorVoice, type SimulatorVoice } from '../../integrations/sm
 import type { SimulatedCall } from '../../integrations/sms/simulator-store.ts';
 import { messagingSenders, voiceCalls } from '../messaging/index.ts';
 import { users } from '../organizations/organizations.table.ts';
-import { callbackTasks, hotlineResponders, hotlineSettings, hotlineShiftOverrides } from './hotline.table.ts';
+import { callbackTasks, conversationEvents, conversations, hotlineResponders, hotlineSettings, hotlineShiftOverrides } from './hotline.table.ts';
 
 /**
  * The hotline's voice line walked end to end by the simulator's caller: real webhooks,
@@ -35,6 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 beforeEach(async () => {
+  await db().update(conversations).set({ status: 'closed', closedAt: new Date() });
   await db().delete(hotlineShiftOverrides);
   await db().delete(hotlineResponders);
   await db().delete(hotlineSettings);
@@ -63,6 +64,10 @@ describe('the hotline voice line', () => {
 
     const [taken] = await db().select().from(voiceCalls).where(eq(voiceCalls.providerId, call.providerId));
     expect(taken.answeredBy).toBe(await userId('responder'));
+    // The call is in the inbox: a voice conversation in Spanish, now the accepting responder's, answered.
+    const [conv] = await db().select().from(conversations).where(eq(conversations.id, taken.conversationId!));
+    expect(conv).toMatchObject({ channel: 'voice', lang: 'es', contactAddress: CALLER, assignedTo: await userId('responder'), urgency: 'routine' });
+    expect(conv.firstResponseAt).not.toBeNull();
     await voice.hangUp(leg.providerId);
     call = (await voice.getCall(call.providerId))!;
     expect(call.status).toBe('completed');
@@ -90,6 +95,10 @@ describe('the hotline voice line', () => {
     const tasks = await db().select().from(callbackTasks).where(eq(callbackTasks.callSid, call.providerId));
     expect(tasks).toMatchObject([{ orgId: t.orgs.a, phoneE164: CALLER, lang: 'es', reason: 'voicemail', emergency: true, status: 'open' }]);
     expect(tasks[0].recordingUrl).toMatch(/^https:\/\//);
+    const [conv] = await db().select().from(conversations).where(eq(conversations.id, tasks[0].conversationId!));
+    expect(conv).toMatchObject({ channel: 'voice', urgency: 'emergency', firstResponseAt: null });
+    const kinds = (await db().select().from(conversationEvents).where(eq(conversationEvents.conversationId, conv.id))).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['call', 'escalated', 'voicemail']));
   });
 
   it('repeats the menu once on a wrong key or silence, then carries on in English', async () => {

@@ -6,6 +6,7 @@ import { voiceCalls } from '../messaging/index.ts';
 import { organizations } from '../organizations/organizations.table.ts';
 import { callbackTasks, hotlineResponders, hotlineSettings } from './hotline.table.ts';
 import { ACCEPT_DIGIT, EMERGENCY_DIGIT, LANGUAGE_MENU, PROMPTS, VOICE_LANG } from './ivr-prompts.ts';
+import { callAnswered, linkCallToConversation, markCallEmergency, noteCallback } from './call-conversations.ts';
 import { onCallResponders, type OnCall } from './on-call.ts';
 
 /**
@@ -53,13 +54,14 @@ function languageMenu(attempt: number): string {
 }
 
 /** A key (or none) at the language menu: repeat once on nothing or a wrong key, then carry on in English. */
-export async function chooseLanguage(deps: Deps, q: { callSid: string; digits: string | null; attempt: number; orgId: string }): Promise<string> {
+export async function chooseLanguage(deps: Deps, q: { callSid: string; from: string; senderId: string; digits: string | null; attempt: number; orgId: string }): Promise<string> {
   const chosen = LANGUAGE_MENU.find((m) => m.digit === q.digits)?.lang;
   if (!chosen && q.attempt < MENU_TRIES) return languageMenu(q.attempt + 1);
   const lang = chosen ?? 'en';
   await deps.database.db.update(voiceCalls).set({ lang, updatedAt: new Date() }).where(eq(voiceCalls.providerId, q.callSid));
   const [org] = await deps.database.db.select().from(organizations).where(eq(organizations.id, q.orgId));
   if (org?.kind === 'network') return affiliateMenu(deps, q.orgId, lang, 1);
+  await linkCallToConversation(deps, { orgId: q.orgId, callSid: q.callSid, from: q.from, lang, senderId: q.senderId });
   return afterLanguage(deps, { org: q.orgId, lang, tier: 0, emergency: false }, org?.name ?? 'Haven');
 }
 
@@ -78,12 +80,13 @@ async function affiliateMenu(deps: Deps, networkId: string, lang: Lang, attempt:
 }
 
 /** A key at the national menu. Nothing twice: the national office's own responders take the call. */
-export async function chooseAffiliate(deps: Deps, q: { networkId: string; lang: Lang; digits: string | null; attempt: number }): Promise<string> {
+export async function chooseAffiliate(deps: Deps, q: { networkId: string; lang: Lang; digits: string | null; attempt: number; callSid: string; from: string; senderId: string }): Promise<string> {
   const affiliates = (await affiliatesOf(deps, q.networkId)).slice(0, 9);
   const picked = q.digits && /^[1-9]$/.test(q.digits) ? affiliates[Number(q.digits) - 1] : undefined;
   if (!picked && q.attempt < MENU_TRIES) return affiliateMenu(deps, q.networkId, q.lang, q.attempt + 1);
   const [network] = await deps.database.db.select().from(organizations).where(eq(organizations.id, q.networkId));
   const org = picked ?? network!;
+  await linkCallToConversation(deps, { orgId: org.id, callSid: q.callSid, from: q.from, lang: q.lang, senderId: q.senderId });
   return afterLanguage(deps, { org: org.id, lang: q.lang, tier: 0, emergency: false }, org.name);
 }
 
@@ -148,8 +151,10 @@ export async function ringTier(deps: Deps, s: IvrState, hotlineNumber: string, o
 }
 
 /** After the emergency question: 9 marks the call an emergency (whispered to responders); then ring. */
-export async function routeCall(deps: Deps, s: IvrState, digits: string | null, hotlineNumber: string): Promise<string> {
-  return ringTier(deps, { ...s, emergency: s.emergency || digits === EMERGENCY_DIGIT }, hotlineNumber, { first: true });
+export async function routeCall(deps: Deps, s: IvrState, q: { digits: string | null; callSid: string }, hotlineNumber: string): Promise<string> {
+  const emergency = s.emergency || q.digits === EMERGENCY_DIGIT;
+  if (emergency) await markCallEmergency(deps, { orgId: s.org, callSid: q.callSid });
+  return ringTier(deps, { ...s, emergency }, hotlineNumber, { first: true });
 }
 
 /** How the Dial ended: a completed call is done; otherwise the next tier rings. */
@@ -178,10 +183,12 @@ export async function acceptWhisper(deps: Deps, s: IvrState, q: { digits: string
   if (q.parentCallSid) {
     const db = deps.database.db;
     const [who] = await db.select({ userId: hotlineResponders.userId }).from(hotlineResponders).where(and(eq(hotlineResponders.orgId, s.org), eq(hotlineResponders.phoneE164, q.responderPhone)));
-    await db
+    const first = await db
       .update(voiceCalls)
       .set({ answeredBy: who?.userId ?? null, answeredAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(voiceCalls.providerId, q.parentCallSid), isNull(voiceCalls.answeredAt)));
+      .where(and(eq(voiceCalls.providerId, q.parentCallSid), isNull(voiceCalls.answeredAt)))
+      .returning({ id: voiceCalls.id });
+    if (first.length) await callAnswered(deps, { orgId: s.org, callSid: q.parentCallSid, userId: who?.userId ?? null });
   }
   sayIn(r, s.lang, PROMPTS[s.lang].accepted);
   return r.toString();
@@ -212,8 +219,12 @@ export async function saveVoicemail(deps: Deps, s: IvrState, q: { callSid: strin
 
 /** One callback per call and reason: a retried webhook adds nothing. */
 async function addCallback(deps: Deps, s: IvrState, c: { callSid: string; phone: string; reason: 'voicemail' | 'surge'; recordingUrl: string | null }) {
-  await deps.database.db
+  const added = await deps.database.db
     .insert(callbackTasks)
     .values({ orgId: s.org, phoneE164: c.phone, lang: s.lang, reason: c.reason, recordingUrl: c.recordingUrl, callSid: c.callSid, emergency: s.emergency })
-    .onConflictDoNothing({ target: [callbackTasks.orgId, callbackTasks.callSid, callbackTasks.reason] });
+    .onConflictDoNothing({ target: [callbackTasks.orgId, callbackTasks.callSid, callbackTasks.reason] })
+    .returning({ id: callbackTasks.id });
+  if (!added.length) return;
+  const conversationId = await noteCallback(deps, { orgId: s.org, callSid: c.callSid, reason: c.reason });
+  if (conversationId) await deps.database.db.update(callbackTasks).set({ conversationId }).where(eq(callbackTasks.id, added[0].id));
 }

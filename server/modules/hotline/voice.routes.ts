@@ -76,7 +76,7 @@ export const hotlineVoiceRoutes = [
     query: z.object({ try: z.coerce.number().int().min(1).max(5).default(1) }),
     handler: async ({ ctx, req, reply, query }) => {
       const sender = await verifiedSender(ctx.deps, req, 'To');
-      return xml(reply, await chooseLanguage(ctx.deps, { callSid: callSidOf(req), digits: digitsOf(req), attempt: query.try, orgId: sender.orgId }));
+      return xml(reply, await chooseLanguage(ctx.deps, { callSid: callSidOf(req), from: form(req).From ?? '', senderId: sender.id, digits: digitsOf(req), attempt: query.try, orgId: sender.orgId }));
     },
   }),
   defineRoute({
@@ -84,8 +84,7 @@ export const hotlineVoiceRoutes = [
     query: z.object({ lang: z.enum(['ko', 'en', 'es']), try: z.coerce.number().int().min(1).max(5).default(1) }),
     handler: async ({ ctx, req, reply, query }) => {
       const sender = await verifiedSender(ctx.deps, req, 'To');
-      callSidOf(req);
-      return xml(reply, await chooseAffiliate(ctx.deps, { networkId: sender.orgId, lang: query.lang, digits: digitsOf(req), attempt: query.try }));
+      return xml(reply, await chooseAffiliate(ctx.deps, { networkId: sender.orgId, lang: query.lang, digits: digitsOf(req), attempt: query.try, callSid: callSidOf(req), from: form(req).From ?? '', senderId: sender.id }));
     },
   }),
   defineRoute({
@@ -93,8 +92,7 @@ export const hotlineVoiceRoutes = [
     handler: async ({ ctx, req, reply, query }) => {
       const sender = await verifiedSender(ctx.deps, req, 'To');
       await checkRoutedOrg(ctx.deps, sender, query.org);
-      callSidOf(req);
-      return xml(reply, await routeCall(ctx.deps, toState(query), digitsOf(req), sender.phoneE164 ?? form(req).To));
+      return xml(reply, await routeCall(ctx.deps, toState(query), { digits: digitsOf(req), callSid: callSidOf(req) }, sender.phoneE164 ?? form(req).To));
     },
   }),
   defineRoute({
