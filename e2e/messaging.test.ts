@@ -108,6 +108,17 @@ describe("a member's phone on the simulator (Korean UI)", () => {
     await expect.poll(() => textOf(transcript)).toContain(`${IL_ORG}에 전화해 주셔서 감사합니다.`);
     // The Korean prompt is marked as Korean, so a screen reader reads it as Korean.
     expect(await transcript.locator('[lang="ko-KR"]', { hasText: '전화해 주셔서 감사합니다' }).count()).toBe(1);
+    // Nobody detained: hold. The demo's on-call responders are rung tier by tier and nobody picks up,
+    // so the call ends in voicemail (e2e/hotline-voice.test.ts answers one).
+    await page.getByRole('button', { name: '아무 말도 하지 않기' }).click();
+    const ringOut = page.getByRole('button', { name: '아무도 받지 않음' });
+    const rungOut = async () => (await textOf(transcript)).split('아무도 받지 않았습니다').length - 1;
+    for (let tier = 0; tier < 3; tier++) {
+      await expect.poll(async () => (await ringOut.isVisible()) || (await page.getByLabel('내 메시지', { exact: true }).isVisible())).toBe(true);
+      if (!(await ringOut.isVisible())) break;
+      await ringOut.click();
+      await expect.poll(rungOut).toBe(tier + 1);
+    }
 
     const message = page.getByLabel('내 메시지', { exact: true });
     await expect.poll(() => message.isVisible()).toBe(true);

@@ -5,14 +5,21 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import { CallTranscript } from './CallTranscript.tsx';
+import { ConnectedTimer } from './ConnectedTimer.tsx';
 import { Keypad } from './Keypad.tsx';
 import { VoicemailForm } from './VoicemailForm.tsx';
+import { useFormat } from '../../lib/use-format.ts';
 import { statusLabel } from './status-label.ts';
 import { useCall, useCallMove, useStartCall } from './simulator.api.ts';
 
-/** The member calls Haven: what they hear, and what the call waits for (keys, a message) or hang up. */
+/**
+ * The member calls Haven: what they hear, and what the call waits for (keys, a message),
+ * the phones Haven is ringing for them (or "nobody answers"), the phone they are joined to,
+ * or hang up.
+ */
 export function CallPanel({ phone, haven }: { phone: string | null; haven: string }) {
   const { t } = useTranslation('simulator');
+  const fmt = useFormat();
   const [sid, setSid] = useState<string | null>(null);
   const start = useStartCall();
   const call = useCall(sid);
@@ -37,9 +44,23 @@ export function CallPanel({ phone, haven }: { phone: string | null; haven: strin
       {call.data ? <CallTranscript entries={call.data.transcript} /> : null}
       {waiting?.verb === 'gather' ? <Keypad busy={move.isPending} finishOnKey={waiting.finishOnKey} onKeys={(digits) => move.mutate({ kind: 'digits', digits })} /> : null}
       {waiting?.verb === 'record' ? <VoicemailForm busy={move.isPending} onLeave={(text) => move.mutate({ kind: 'recording', text })} /> : null}
+      {waiting?.verb === 'dial' ? (
+        <div className="sim-call-state">
+          <p className="sim-call-state__text">{t('call.ringing', { numbers: waiting.numbers.map(fmt.phone).join(', ') })}</p>
+          <p className="muted">{t('call.ringingHint', { seconds: waiting.timeout })}</p>
+          <Button busy={move.isPending} onClick={() => move.mutate({ kind: 'ring-out' })}>
+            {t('call.ringOut')}
+          </Button>
+        </div>
+      ) : null}
+      {waiting?.verb === 'bridged' ? (
+        <p className="sim-call-state sim-call-state--connected">
+          <span className="sim-call-state__text">{t('call.connectedTo', { number: fmt.phone(waiting.number) })}</span> <ConnectedTimer since={waiting.since} />
+        </p>
+      ) : null}
       {live ? (
         <div className="button-row">
-          {waiting ? (
+          {waiting?.verb === 'gather' || waiting?.verb === 'record' ? (
             <Button busy={move.isPending} onClick={() => move.mutate({ kind: 'silence' })}>
               {t('call.silence')}
             </Button>

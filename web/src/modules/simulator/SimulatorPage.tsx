@@ -4,6 +4,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { CallPanel } from './CallPanel.tsx';
 import { EmailOutbox } from './EmailOutbox.tsx';
 import { FailureControl } from './FailureControl.tsx';
+import { IncomingCalls } from './IncomingCalls.tsx';
 import { PhonePicker } from './PhonePicker.tsx';
 import { SmsThread } from './SmsThread.tsx';
 import { isE164, storedPhone, storePhone } from './my-phone.ts';
@@ -11,7 +12,10 @@ import './simulator.css';
 
 type View = 'phone' | 'email';
 
-/** Play a community member's phone against Haven's numbers, and read the email simulator's outbox. */
+/**
+ * Play a phone against Haven's numbers — a community member's, or a hotline responder's that
+ * Haven's IVR rings — and read the email simulator's outbox.
+ */
 export function SimulatorPage() {
   const { t } = useTranslation('simulator');
   const [view, setView] = useState<View>('phone');
@@ -39,6 +43,7 @@ export function SimulatorPage() {
       ) : (
         <>
           <PhonePicker myPhone={myPhone} onMyPhone={changePhone} haven={haven} onHaven={setHaven} />
+          <IncomingCalls key={phone ?? ''} phone={phone} />
           <div className="sim-grid">
             <SmsThread phone={phone} haven={haven} />
             <CallPanel phone={phone} haven={haven} />
