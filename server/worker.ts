@@ -1,9 +1,12 @@
 import type { Deps } from './platform/context.ts';
 import { purgeExpiredSessions } from './modules/auth/index.ts';
 import { startSendWorkers } from './modules/messaging/index.ts';
+import { startHotlineWorkers } from './modules/hotline/index.ts';
+import { startShiftReminders } from './modules/hotline/shift-reminders.ts';
 
 /**
- * The worker role: drains the outbox (pg-boss send jobs) and sweeps expired sessions.
+ * The worker role: drains the outbox (pg-boss send jobs), takes texts into hotline
+ * conversations, alerts coordinators of unanswered emergencies, and sweeps expired sessions.
  * Returns a stop function.
  */
 export async function startWorker(deps: Deps): Promise<() => Promise<void>> {
@@ -19,8 +22,13 @@ export async function startWorker(deps: Deps): Promise<() => Promise<void>> {
   timer.unref();
   void sweep();
   await startSendWorkers(deps);
+  // Texts into hotline conversations (handed over by messaging's webhook), emergency alerts.
+  await startHotlineWorkers(deps);
+  // Texts responders ~30 minutes before their shifts start.
+  const stopReminders = startShiftReminders(deps);
   return async () => {
     clearInterval(timer);
+    stopReminders();
     await deps.jobs.stop();
   };
 }

@@ -7,6 +7,7 @@ import { systemCtx } from '../deps.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { createOrganization, orgRepo } from '../modules/organizations/index.ts';
 import { createPerson } from '../modules/people/index.ts';
+import { seedDemoHotline } from './demo-hotline.ts';
 import { AFFILIATE_ROLES, AREA_CODES, DEMO_AFFILIATES, DEMO_NETWORK, DEMO_PEOPLE, DEMO_STAFF_NAMES, demoEmail, ZIPS } from './demo-data.ts';
 
 export const DEMO_MARKER_SLUG = DEMO_NETWORK.slug;
@@ -51,6 +52,8 @@ export async function seedDemo(deps: Deps): Promise<{ seeded: boolean; password:
     const state = a.states[0];
     // A hotline number per affiliate (555-01xx numbers are reserved for fiction), paced like a low-trust 10DLC number.
     await deps.database.db.insert(messagingSenders).values({ orgId: org.id, label: 'Hotline', phoneE164: `+1${AREA_CODES[state]}5550100`, isDefault: true, segmentsPerSecond: 10 });
+    // Responders, round-the-clock shifts in ko/en/es, canned responses (demo-hotline.ts).
+    await seedDemoHotline(deps, { orgId: org.id, slug: a.slug, state, timeZone: a.timeZone, addUser });
     const orgCtx = systemCtx(deps, org.id);
     for (const p of DEMO_PEOPLE) {
       await createPerson({

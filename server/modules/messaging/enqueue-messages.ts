@@ -17,7 +17,7 @@ export const OutgoingMessage = z.object({
   body: z.string().trim().min(1),
   subject: z.string().trim().min(1).max(200).optional(),
   html: z.string().optional(),
-  kind: z.enum(['reply', 'consent_reply', 'notification', 'broadcast']),
+  kind: z.enum(['reply', 'consent_reply', 'notification', 'broadcast', 'staff_alert']),
   topic: z.string().min(1).max(40).default('all'),
   priority: z.enum(['high', 'bulk']).default('bulk'),
   emergency: z.boolean().default(false),

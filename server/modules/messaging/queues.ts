@@ -8,12 +8,27 @@ import type { QueueSpec } from '../../platform/jobs/jobs.ts';
 export const SEND_QUEUE = 'messaging.send';
 export const PRIORITY_SEND_QUEUE = 'messaging.send-priority';
 
+/**
+ * The hand-off of an ordinary text (not a keyword) to whoever handles conversations: the
+ * webhook's transaction records the text and queues this job together; the hotline module
+ * works the queue (messaging never imports it). Retried until it sticks, so a text is never
+ * left out of the inbox by a failure after the webhook answered the provider.
+ */
+export const INBOUND_TEXT_QUEUE = 'messaging.inbound-text';
+
 export const MESSAGING_QUEUES = (config: Pick<Config, 'MESSAGING_SEND_TIMEOUT_SECONDS'>): QueueSpec[] => [
   { name: SEND_QUEUE, expireInSeconds: config.MESSAGING_SEND_TIMEOUT_SECONDS, retryLimit: 50, retryDelay: 5, retryBackoff: true },
   { name: PRIORITY_SEND_QUEUE, expireInSeconds: config.MESSAGING_SEND_TIMEOUT_SECONDS, retryLimit: 50, retryDelay: 2, retryBackoff: true },
+  { name: INBOUND_TEXT_QUEUE, expireInSeconds: 60, retryLimit: 50, retryDelay: 2, retryBackoff: true },
 ];
 
 export interface SendJob {
   orgId: string;
   ids: string[];
+}
+
+/** One inbound_messages row to take into a conversation. */
+export interface InboundTextJob {
+  orgId: string;
+  inboundId: string;
 }

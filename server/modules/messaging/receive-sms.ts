@@ -9,13 +9,15 @@ import { enqueueMessages } from './enqueue-messages.ts';
 import { KEYWORD_REPLIES } from './keyword-replies.ts';
 import { classifyKeyword } from './keywords.ts';
 import { inboundMessages } from './messaging.table.ts';
+import { INBOUND_TEXT_QUEUE, type InboundTextJob } from './queues.ts';
 import type { Sender } from './webhook-auth.ts';
 
 /**
  * A text to one of our numbers. Recorded once per provider id (a provider retry changes
  * nothing); a keyword takes effect in the same transaction (an opt-out cancels what is
  * queued at once) and its confirmation is queued in the priority lane, in the sender's
- * language: the keyword's own, or for an English keyword the language on file.
+ * language: the keyword's own, or for an English keyword the language on file. Any other
+ * text is handed to the hotline by a job on INBOUND_TEXT_QUEUE (see queues.ts).
  */
 export async function receiveSms(deps: Deps, sms: InboundSms, sender: Sender): Promise<{ duplicate: boolean; keyword: string | null }> {
   return deps.database.db.transaction(async (tx) => {
@@ -36,7 +38,11 @@ export async function receiveSms(deps: Deps, sms: InboundSms, sender: Sender): P
       .onConflictDoNothing({ target: inboundMessages.providerId })
       .returning({ id: inboundMessages.id });
     if (!row) return { duplicate: true, keyword: kw?.kind ?? null };
-    if (!kw) return { duplicate: false, keyword: null };
+    if (!kw) {
+      // Hand-off to the hotline (it works this queue): committed with the text, so neither exists without the other.
+      await deps.jobs.enqueue<InboundTextJob>(tx, INBOUND_TEXT_QUEUE, [{ data: { orgId: sender.orgId, inboundId: row.id } }]);
+      return { duplicate: false, keyword: null };
+    }
 
     const all = kw.kind === 'opt_out' && sms.body.trim().toUpperCase() === 'STOPALL';
     if (kw.kind !== 'help') {

@@ -130,7 +130,8 @@ function decide(m: Row, c: Checks, now: Date): Outcome | null {
   const consent = c.consent.get(`${m.channel}|${m.topic}`)?.get(m.toAddress);
   if (consent?.status === 'opted_out') return { id: m.id, kind: 'final', status: 'canceled', reason: 'opted_out' };
   if (m.kind === 'broadcast' && consent?.status !== 'opted_in') return { id: m.id, kind: 'final', status: 'canceled', reason: 'no_consent' };
-  // Quiet hours bind what we start (alerts, reminders), not answers to someone who just wrote to us.
+  // Quiet hours bind what we start (alerts, reminders), not answers to someone who just wrote to us,
+  // nor staff alerts (kind 'staff_alert': a coordinator on call is texted about an unanswered emergency at 3 a.m. on purpose).
   if (m.channel === 'sms' && (m.kind === 'broadcast' || m.kind === 'notification') && !(m.emergency && consent?.emergency)) {
     const person = m.personId ? c.places.get(m.personId) : undefined;
     const known = hasPlace(person) ? person : c.carrierPlaces.get(m.toAddress);

@@ -4,8 +4,20 @@ import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { phoneField, voiceFor } from './simulator-input.ts';
 
+/**
+ * Where a wait leads, without its query: Haven's callback URLs carry routing state (the
+ * affiliate's id among it), which is Haven's business and not the simulated phone's.
+ */
+const pathOnly = <T extends string | null>(url: T): T => (url === null ? url : (url.split('?')[0] as T));
+
 /** The page's view of a call: what waits for the caller, without the TwiML left to play. */
 export function callView(c: SimulatedCall): SimulatorCall {
+  const view = rawView(c);
+  if (view.waiting && 'action' in view.waiting) view.waiting = { ...view.waiting, action: pathOnly(view.waiting.action) } as typeof view.waiting;
+  return view;
+}
+
+function rawView(c: SimulatedCall): SimulatorCall {
   let waiting: SimulatorCall['waiting'] = null;
   if (c.waiting?.verb === 'gather') {
     const { verb, action, method, numDigits, finishOnKey, timeout, prompts } = c.waiting;

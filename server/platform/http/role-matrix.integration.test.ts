@@ -155,6 +155,7 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'GET /api/v1/hotline/callbacks': async () => ({ url: '/api/v1/hotline/callbacks' }),
   'POST /api/v1/hotline/callbacks/:id/claim': async () => ({ url: `/api/v1/hotline/callbacks/${await freshCallback()}/claim`, aRecord: true }),
   'POST /api/v1/hotline/callbacks/:id/done': async () => ({ url: `/api/v1/hotline/callbacks/${await freshCallback()}/done`, body: { outcome: 'reached' }, aRecord: true }),
+  'GET /api/v1/hotline/reports': async () => ({ url: '/api/v1/hotline/reports?from=2026-11-01&to=2026-11-21' }),
   'POST /api/v1/hotline/call-in': async () => ({ url: '/api/v1/hotline/call-in', body: { languages: ['ko'] } }),
   'GET /api/v1/simulator/emails': async () => ({ url: '/api/v1/simulator/emails' }),
   // Addressed to an admin of A: other roles get 404 by the own-mail rule (simulator.integration.test.ts checks who sees what).

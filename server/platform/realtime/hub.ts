@@ -53,8 +53,8 @@ export interface HubOptions {
   healthCheckMs?: number;
 }
 
-/** A source of notifications: the driver-specific part. */
-interface Listener {
+/** A source of notifications: the driver-specific part (exported for the unit test's fake). */
+export interface Listener {
   /** Connect and LISTEN; `onLost` is called (once) if the session is lost afterwards. */
   open(onPayload: (payload: string) => void, onLost: (err: unknown) => void): Promise<void>;
   close(): Promise<void>;
@@ -71,6 +71,11 @@ export function createRealtimeHub(database: Database, opts: HubOptions = {}): Re
   return new Hub(listener, database.kind === 'postgres', opts);
 }
 
+/** A hub on any listener (the unit test's fake); `reconnects` as on PostgreSQL. */
+export function createHubOn(listener: Listener, opts: HubOptions & { reconnects?: boolean } = {}): RealtimeHub {
+  return new Hub(listener, opts.reconnects ?? true, opts);
+}
+
 class Hub implements RealtimeHub {
   private subs = new Set<Sub>();
   private starting: Promise<void> | null = null;
@@ -78,6 +83,7 @@ class Hub implements RealtimeHub {
   private closed = false;
   private everConnected = false;
   private failures = 0;
+  private lostWhileStarting = false;
   private retryTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -103,6 +109,7 @@ class Hub implements RealtimeHub {
       clearTimeout(this.retryTimer);
       this.retryTimer = null;
     }
+    this.lostWhileStarting = false;
     const attempt = this.listener
       .open(
         (payload) => this.dispatch(payload),
@@ -116,9 +123,15 @@ class Hub implements RealtimeHub {
             throw new Error('realtime hub is closed');
           }
           const resumed = this.everConnected;
-          this.connected = true;
           this.everConnected = true;
           this.failures = 0;
+          if (this.lostWhileStarting) {
+            // Dropped between LISTEN and here: go again (subscribers get a resync then).
+            this.lostWhileStarting = false;
+            if (this.reconnects) this.scheduleRetry();
+            return;
+          }
+          this.connected = true;
           if (resumed) this.forEach((s) => s.opts.onResync?.());
         },
         (err) => {
@@ -179,6 +192,10 @@ class Hub implements RealtimeHub {
 
   private lost(err: unknown) {
     if (this.closed) return;
+    if (this.starting) {
+      this.lostWhileStarting = true;
+      return;
+    }
     this.connected = false;
     this.opts.log?.warn({ err }, 'realtime: LISTEN connection lost; reconnecting');
     if (this.reconnects) this.scheduleRetry();

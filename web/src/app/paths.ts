@@ -6,6 +6,7 @@ export const paths = {
   mfaEnrol: '/mfa/enrol',
   forgotPassword: '/forgot-password',
   resetPassword: '/reset-password',
+  help: '/p/help',
   people: '/people',
   newPerson: '/people/new',
   person: (id: string) => `/people/${id}`,
@@ -18,4 +19,7 @@ export const paths = {
   simulator: '/simulator',
   messagingSettings: '/org/messaging',
   messagingQueue: '/messaging/queue',
+  hotline: '/hotline',
+  hotlineShifts: '/hotline/shifts',
+  hotlineConversation: (id: string) => `/hotline/${id}`,
 };

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AuditPage } from '../modules/audit/AuditPage.tsx';
+import { HelpPage } from '../modules/help/HelpPage.tsx';
 import { MfaEnrolPage } from '../modules/auth/MfaEnrolPage.tsx';
 import { MfaVerifyPage } from '../modules/auth/MfaVerifyPage.tsx';
 import { PasswordResetCompletePage } from '../modules/auth/PasswordResetCompletePage.tsx';
@@ -16,6 +17,9 @@ import { PersonFormPage } from '../modules/people/PersonFormPage.tsx';
 import { SimulatorPage } from '../modules/simulator/SimulatorPage.tsx';
 import { MessagingSettingsPage } from '../modules/messaging/MessagingSettingsPage.tsx';
 import { QueuePage } from '../modules/messaging/QueuePage.tsx';
+import { ConversationPage } from '../modules/hotline/ConversationPage.tsx';
+import { InboxPage } from '../modules/hotline/InboxPage.tsx';
+import { ShiftsPage } from '../modules/hotline/ShiftsPage.tsx';
 import { AppShell } from './AppShell.tsx';
 import { HomePage } from './HomePage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -39,6 +43,8 @@ export const routes: RouteObject[] = [
           { path: 'mfa/enrol', element: <MfaEnrolPage /> },
           { path: 'forgot-password', element: <PasswordResetRequestPage /> },
           { path: 'reset-password', element: <PasswordResetCompletePage /> },
+          // The public help form: no sign-in, ever (the server's POST /p/help is public too).
+          { path: 'p/help', element: <HelpPage /> },
         ],
       },
       {
@@ -61,6 +67,10 @@ export const routes: RouteObject[] = [
           { path: 'simulator', element: guarded('simulator.use', <SimulatorPage />) },
           { path: 'org/messaging', element: guarded('messaging.settings', <MessagingSettingsPage />) },
           { path: 'messaging/queue', element: guarded('messaging.queue', <QueuePage />) },
+          { path: 'hotline', element: guarded('hotline.respond', <InboxPage />) },
+          // Before hotline/:id in reading order; react-router ranks the static segment first anyway.
+          { path: 'hotline/shifts', element: guarded('hotline.respond', <ShiftsPage />) },
+          { path: 'hotline/:id', element: guarded('hotline.respond', <ConversationPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

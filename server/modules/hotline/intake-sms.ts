@@ -1,0 +1,89 @@
+import { and, eq } from 'drizzle-orm';
+import type { Deps } from '../../platform/context.ts';
+import type { Lang } from '../../platform/i18n/i18n.ts';
+import { enqueueMessages, inboundMessages, INBOUND_TEXT_QUEUE, type InboundTextJob, messagingSenders } from '../messaging/index.ts';
+import { organizations } from '../organizations/organizations.table.ts';
+import { EMERGENCY_ALERT_QUEUE, type EmergencyAlertJob } from './emergency-alerts-queue.ts';
+import { runEmergencyAlert } from './emergency-alerts.ts';
+import { conversationEvents } from './hotline.table.ts';
+import { AFTER_HOURS_TEXT, displayPhone, formatStaffedAt } from './intake-auto-replies.ts';
+import { intakeMessage } from './intake.ts';
+import { nextStaffedAt } from './routing-next-staffed.ts';
+
+/**
+ * Takes one text (recorded by messaging's webhook, handed over on INBOUND_TEXT_QUEUE) into
+ * a conversation. Idempotent: the text's row is locked and skipped once it names its
+ * conversation, so a retried or duplicated job changes nothing; with the unique index on
+ * open conversations, a provider's retried webhook (one row, by MessageSid) and a retried
+ * job both end in one conversation and one message.
+ */
+export async function takeInboundText(deps: Deps, job: InboundTextJob, now = new Date()): Promise<{ conversationId: string | null; created: boolean }> {
+  return deps.database.db.transaction(async (tx) => {
+    const [msg] = await tx
+      .select()
+      .from(inboundMessages)
+      .where(and(eq(inboundMessages.id, job.inboundId), eq(inboundMessages.orgId, job.orgId)))
+      .for('update');
+    if (!msg || msg.conversationId || msg.keyword) return { conversationId: msg?.conversationId ?? null, created: false };
+    const result = await intakeMessage(deps, tx, {
+      orgId: msg.orgId,
+      channel: 'sms',
+      contactAddress: msg.fromAddress,
+      personId: msg.personId,
+      senderId: msg.senderId,
+      text: msg.body,
+      // messaging sets it for a keyword (not here) or from the person's record: the record wins over the text
+      lang: (msg.lang as Lang | null) ?? null,
+      at: msg.receivedAt,
+    });
+    await tx.update(inboundMessages).set({ conversationId: result.conversationId, lang: msg.lang ?? result.lang }).where(eq(inboundMessages.id, msg.id));
+
+    if (result.created && !result.staffedNow) {
+      // After hours: tell them when we open and what to do if it cannot wait. Once per conversation (dedupe key).
+      const [org] = await tx.select({ name: organizations.name, timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, msg.orgId));
+      const [sender] = msg.senderId ? await tx.select({ phone: messagingSenders.phoneE164 }).from(messagingSenders).where(eq(messagingSenders.id, msg.senderId)) : [];
+      const next = await nextStaffedAt(tx, msg.orgId, now);
+      const lang = result.lang;
+      const body = AFTER_HOURS_TEXT[lang]({
+        org: org?.name ?? 'Haven',
+        when: next ? formatStaffedAt(next, lang, org?.timeZone ?? 'America/New_York') : null,
+        phone: displayPhone(sender?.phone ?? msg.toAddress),
+      });
+      const { ids } = await enqueueMessages(deps, tx, {
+        orgId: msg.orgId,
+        messages: [{
+          channel: 'sms', to: msg.fromAddress, personId: msg.personId, lang, body, kind: 'reply', priority: 'high',
+          senderId: msg.senderId ?? undefined, conversationId: result.conversationId, dedupeKey: `hotline-after-hours:${result.conversationId}`,
+        }],
+      });
+      await tx.insert(conversationEvents).values({
+        orgId: msg.orgId, conversationId: result.conversationId, kind: 'after_hours_reply',
+        data: { messageId: ids[0] ?? null, nextStaffedAt: next?.toISOString() ?? null },
+      });
+    }
+    return { conversationId: result.conversationId, created: result.created };
+  });
+}
+
+/**
+ * The hotline's job loops (worker role): texts into conversations, and the emergency alert
+ * checks. A batch is handled job by job; if one fails the batch is retried, which is safe
+ * because both handlers skip what is already done.
+ */
+export async function startHotlineWorkers(deps: Deps) {
+  await deps.jobs.work<InboundTextJob>(INBOUND_TEXT_QUEUE, { batchSize: 10, burstWhenBatchFull: true, localConcurrency: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    let failure: unknown = null;
+    for (const job of jobs) {
+      try {
+        await takeInboundText(deps, job.data);
+      } catch (err) {
+        deps.log.error({ err, inboundId: job.data.inboundId }, 'hotline intake failed; the job will be retried');
+        failure ??= err;
+      }
+    }
+    if (failure) throw failure;
+  });
+  await deps.jobs.work<EmergencyAlertJob>(EMERGENCY_ALERT_QUEUE, { batchSize: 5, localConcurrency: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    for (const job of jobs) await runEmergencyAlert(deps, job.data);
+  });
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { InboxFiltersForm } from './InboxFiltersForm.tsx';
+import { InboxList } from './InboxList.tsx';
+import { InboxViews } from './InboxViews.tsx';
+import type { InboxFilters } from './hotline.api.ts';
+import { filtersFromParams, paramsFromFilters } from './inbox-options.ts';
+import { StreamStatus } from './StreamStatus.tsx';
+import { useHotlineStream } from './use-hotline-stream.ts';
+import './inbox.css';
+
+/**
+ * The hotline inbox: open conversations, newest activity first, updated live. The filters
+ * live in the URL, so a view can be bookmarked on a phone and survives a reload.
+ */
+export function InboxPage() {
+  const { t } = useTranslation('hotline');
+  const stream = useHotlineStream();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  // Replace, not push: Back leaves the inbox instead of stepping through every filter tried.
+  const go = (next: InboxFilters) => setParams(paramsFromFilters(next), { replace: true });
+
+  return (
+    <>
+      <PageHeading title={t('inbox.title')} description={t('inbox.intro')} />
+      <StreamStatus state={stream} />
+      <InboxViews filters={filters} />
+      <InboxFiltersForm filters={filters} onChange={go} />
+      <InboxList filters={filters} onClearFilters={() => go({ status: 'open', assigned: filters.assigned })} />
+    </>
+  );
+}
