@@ -155,14 +155,42 @@ describe('voice simulator: an inbound call', () => {
     expect(b.transcript[0]).toMatchObject({ kind: 'error', code: 12100 });
   });
 
-  it('records Play, Pause, Dial and unknown verbs; Dial with an action reports no answer', async () => {
-    const doc = () => '<Response><Play>https://example.org/hold.mp3</Play><Pause length="3"/><Dial action="/dialed"><Number>+13125550999</Number></Dial></Response>';
+  it('records Play, Pause, Dial and unknown verbs; a Dial rings the number until it is rung out, then its action hears no-answer', async () => {
+    const doc = () => '<Response><Play>https://example.org/hold.mp3</Play><Pause length="3"/><Dial action="/dialed" timeout="15"><Number>+13125550999</Number></Dial></Response>';
     const after = () => '<Response><Enqueue>support</Enqueue><Hangup/></Response>';
     const { voice, requests } = setup({ '/webhooks/twilio/voice': doc, '/dialed': after });
-    const call = await voice.startInboundCall({ from: MEMBER, to: HAVEN });
-    expect(call.transcript.map((e) => e.kind)).toEqual(['play', 'pause', 'dial', 'unsupported', 'hangup']);
+    let call = await voice.startInboundCall({ from: MEMBER, to: HAVEN });
+    expect(call.transcript.map((e) => e.kind)).toEqual(['play', 'pause', 'dial']);
     expect(call.transcript[2]).toMatchObject({ number: '+13125550999' });
+    expect(call.waiting).toMatchObject({ verb: 'dial', numbers: ['+13125550999'], timeout: 15 });
+    call = await voice.ringOut(call.providerId);
+    expect(call.transcript.map((e) => e.kind)).toEqual(['play', 'pause', 'dial', 'dial-ended', 'unsupported', 'hangup']);
     expect(requests[1].params.DialCallStatus).toBe('no-answer');
+  });
+
+  it('a dialled phone that answers hears the whisper; pressing 1 joins the calls; its hang-up completes the Dial', async () => {
+    const doc = () => '<Response><Dial action="/dialed" callerId="+13125550100"><Number url="/whisper">+13125550181</Number><Number url="/whisper">+13125550182</Number></Dial></Response>';
+    const whisperDoc = () => '<Response><Gather numDigits="1" action="/accept"><Say>Press 1 to accept.</Say></Gather><Hangup/></Response>';
+    const accept = () => '<Response><Say>Connecting.</Say></Response>';
+    const after = () => '<Response><Hangup/></Response>';
+    const { voice, requests } = setup({ '/webhooks/twilio/voice': doc, '/whisper': whisperDoc, '/accept': accept, '/dialed': after });
+    const call = await voice.startInboundCall({ from: MEMBER, to: HAVEN });
+    const w = call.waiting as { legs: string[] };
+    expect(w.legs).toHaveLength(2);
+    const leg = await voice.answerCall(w.legs[0]);
+    expect(leg.from).toBe('+13125550100');
+    expect(leg.waiting).toMatchObject({ verb: 'gather' });
+    const joined = await voice.pressDigits(w.legs[0], '1');
+    expect(joined.waiting).toMatchObject({ verb: 'bridged', number: MEMBER });
+    expect((await voice.getCall(w.legs[1]))?.status).toBe('canceled');
+    expect((await voice.getCall(call.providerId))?.waiting).toMatchObject({ verb: 'bridged', number: '+13125550181' });
+    await expect(voice.answerCall(w.legs[1])).rejects.toMatchObject({ code: 'call_not_waiting' });
+    await voice.hangUp(w.legs[0]);
+    const done = (await voice.getCall(call.providerId))!;
+    expect(done.status).toBe('completed');
+    expect(requests.find((r) => r.url.endsWith('/dialed'))?.params.DialCallStatus).toBe('completed');
+    // The whisper request is the leg's, from the hotline number, with its parent.
+    expect(requests.find((r) => r.url.endsWith('/whisper'))?.params).toMatchObject({ Direction: 'outbound-dial', ParentCallSid: call.providerId, To: '+13125550181' });
   });
 
   it('refuses moves the call is not waiting for, and hanging up twice is one hang-up', async () => {
