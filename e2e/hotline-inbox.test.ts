@@ -6,7 +6,7 @@ import { startSendWorkers } from '../server/modules/messaging/index.ts';
 import { DEMO_PASSWORD, seriousA11yViolations, useHavenAndBrowser } from './support/haven.ts';
 
 /**
- * The hotline inbox, the way a Korean-speaking responder works it on a phone at night: a
+ * The hotline inbox, the way a Korean-speaking responder on call works it on a phone: a
  * member texts the Illinois hotline, the text shows up in the inbox by itself, the
  * responder opens it, inserts a Korean canned response, sends it, and the member's phone
  * receives it. The checks for accessibility and 375 px run on the pages as the journey

@@ -27,7 +27,7 @@ export async function assignConversation({ ctx, input }: { ctx: Ctx; input: Assi
       const takesFree = to !== null && to === me && conv.assignedTo === null;
       const givesBackOwn = to === null && conv.assignedTo !== null && conv.assignedTo === me;
       if (!coordinator && !takesFree && !givesBackOwn) throw new AppError('assign_not_allowed', 403);
-      if (to !== null && !(await mayAnswer(ctx, orgId, to))) throw new AppError('assignee_not_responder', 400, {}, 'userId');
+      if (to !== null && !(await mayAnswer(tx, orgId, to))) throw new AppError('assignee_not_responder', 400, {}, 'userId');
       const now = new Date();
       await conversationsRepo.update(tx.db, orgId, conv.id, { assignedTo: to, assignedAt: to ? now : null });
       await conversationsRepo.event(tx, orgId, conv.id, 'assigned', { from: conv.assignedTo, to, via: coordinator && to !== me ? 'coordinator' : 'self' });

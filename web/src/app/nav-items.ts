@@ -12,7 +12,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { to: paths.home, labelKey: 'nav.home', end: true },
-  { to: paths.hotline, labelKey: 'hotline:inbox.nav', action: 'hotline.respond' },
+  // end: /hotline/shifts is its own entry; marking both as the current page would mislead.
+  { to: paths.hotline, labelKey: 'hotline:inbox.nav', action: 'hotline.respond', end: true },
   { to: paths.hotlineShifts, labelKey: 'hotline:shifts.nav', action: 'hotline.respond' },
   { to: paths.people, labelKey: 'nav.people', action: 'people.read' },
   { to: paths.members, labelKey: 'nav.members', action: 'members.read' },

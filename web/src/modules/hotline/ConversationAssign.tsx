@@ -23,7 +23,15 @@ export function ConversationAssign({ conversation: c }: { conversation: Conversa
   // The button pressed may go away with the change: focus lands on the new state instead of the page.
   const statusRef = useRef<HTMLParagraphElement>(null);
   const change = (userId: string | null, after?: () => void) =>
-    assign.mutate({ userId }, { onSuccess: () => { after?.(); statusRef.current?.focus(); } });
+    assign.mutate(
+      { userId },
+      {
+        onSuccess: () => {
+          after?.();
+          statusRef.current?.focus();
+        },
+      },
+    );
   const mine = c.assignee?.userId === me;
   const active = (responders.data?.items ?? []).filter((r) => r.active && r.userId !== c.assignee?.userId);
 

@@ -24,7 +24,9 @@ export function InboxList({ filters, onClearFilters }: { filters: InboxFilters; 
       </Alert>
     );
   }
-  const items = inbox.data.pages.flatMap((p) => p.items);
+  // A conversation that moved up while the pages were read can come twice: show it once, where it is newest.
+  const seen = new Set<string>();
+  const items = inbox.data.pages.flatMap((p) => p.items).filter((c) => !seen.has(c.id) && Boolean(seen.add(c.id)));
   const filtered = activeFilterCount(filters) > 0;
 
   return (

@@ -16,6 +16,11 @@ const MAX_WAITS = 10;
 const LINGER_MS = 5000;
 const MIN_RETRY_MS = 2000;
 const MAX_RETRY_MS = 60_000;
+/**
+ * The server ends each stream after ~10 minutes and the browser reconnects within seconds:
+ * say "interrupted" only when a reconnect takes longer than this.
+ */
+const QUIET_RECONNECT_MS = 5000;
 
 /**
  * One EventSource per app (per query client), shared by every page that shows hotline data.
@@ -27,13 +32,14 @@ const MAX_RETRY_MS = 60_000;
  * The browser reconnects a dropped stream by itself; when the server refuses it instead
  * (signed out, role changed, server restarting) we retry with backoff and re-check the session.
  */
-class HotlineStream {
+export class HotlineStream {
   private source: EventSource | null = null;
   private users = 0;
   private state: StreamState = 'connecting';
   private readonly subscribers = new Set<() => void>();
   private lingerTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private interruptedTimer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private waits = 0;
@@ -85,6 +91,7 @@ class HotlineStream {
     this.source = es;
     es.addEventListener('ready', () => {
       this.failures = 0;
+      this.clearInterrupted();
       this.setState('live');
       this.refreshAll();
     });
@@ -98,9 +105,16 @@ class HotlineStream {
     };
     es.onerror = () => {
       if (this.source !== es) return;
-      this.setState('reconnecting');
+      if (this.state === 'live' && !this.interruptedTimer) {
+        this.interruptedTimer = setTimeout(() => {
+          this.interruptedTimer = null;
+          this.setState('reconnecting');
+        }, QUIET_RECONNECT_MS);
+      }
       if (es.readyState !== EventSource.CLOSED) return; // the browser is reconnecting by itself
       // Refused (401, 403, 503…): the browser gives up, so we try again later; meanwhile see whether the session ended.
+      this.clearInterrupted();
+      this.setState('reconnecting');
       es.close();
       this.source = null;
       void this.qc.invalidateQueries({ queryKey: sessionKey });
@@ -132,7 +146,13 @@ class HotlineStream {
     this.disconnect();
   }
 
+  private clearInterrupted() {
+    if (this.interruptedTimer) clearTimeout(this.interruptedTimer);
+    this.interruptedTimer = null;
+  }
+
   private disconnect() {
+    this.clearInterrupted();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     if (this.flushTimer) clearTimeout(this.flushTimer);
