@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { MessageStatusCallback } from '../../integrations/sms/sms-webhook-payloads.ts';
 import type { Deps } from '../../platform/context.ts';
+import { publish } from '../../platform/realtime/index.ts';
 import { outboundMessages, voiceCalls } from './messaging.table.ts';
 import { actOnPermanentFailure } from './send-batch.ts';
 
@@ -38,6 +39,8 @@ export async function applyMessageStatus(deps: Deps, cb: MessageStatusCallback, 
       })
       .where(eq(outboundMessages.id, m.id));
     if (cb.error?.permanent) await actOnPermanentFailure(tx, m.orgId, m, cb.error.code, cb.error.reason);
+    // A reply in a hotline conversation: the open inbox shows its delivery status move (an id and a kind, no text).
+    if (moves && m.conversationId) await publish(tx, { orgId: m.orgId, topic: 'hotline.conversation', data: { id: m.conversationId, change: 'message' } });
     return { changed: true };
   });
 }

@@ -77,28 +77,20 @@ export function useInbox(filters: InboxFilters) {
   });
 }
 
-/** Delivery states that will still change: while a reply is in one, its status is re-read. */
+/** Delivery states that will still change (the thread shows them as pending). */
 const IN_FLIGHT = new Set(['queued', 'sending', 'sent', 'accepted', 'scheduled']);
 export const isInFlight = (status: string) => IN_FLIGHT.has(status);
-/** Some carriers never confirm delivery: stop asking after this long (each read of a conversation is audited). */
-const WATCH_DELIVERY_MS = 2 * 60_000;
 
 /**
- * One conversation. Reading it is audited on the server, so it is refetched when the stream
- * names it (or reconnects), and, for a short while after one of our replies went out and
- * until it is delivered, every few seconds so its delivery status moves on (status
- * callbacks do not reach the stream).
+ * One conversation. Reading it is audited on the server, so it is refetched only when the
+ * stream names it (a new message, a reply's delivery status moving, an assignment) or
+ * reconnects.
  */
 export function useConversation(id: string) {
   return useQuery({
     queryKey: inboxKeys.detail(id),
     queryFn: ({ signal }) => inboxApi.get(id, signal),
     staleTime: Infinity,
-    refetchInterval: (q) => {
-      const now = Date.now();
-      const watching = q.state.data?.thread.some((i) => i.type === 'outbound' && isInFlight(i.status) && now - Date.parse(i.at) < WATCH_DELIVERY_MS);
-      return watching ? 3000 : false;
-    },
   });
 }
 
