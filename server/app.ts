@@ -25,6 +25,7 @@ import { hotlineStreamRoutes } from './modules/hotline/stream.routes.ts';
 import { hotlineShiftRoutes } from './modules/hotline/shifts.routes.ts';
 import { hotlineVoiceRoutes } from './modules/hotline/voice.routes.ts';
 import { hotlineAdminRoutes } from './modules/hotline/hotline-admin.routes.ts';
+import { hotlineTransferRoutes } from './modules/hotline/transfers.routes.ts';
 import { hotlineRoutes } from './modules/hotline/index.ts';
 import { installSse } from './platform/realtime/sse.ts';
 
@@ -40,7 +41,7 @@ const healthRoute = defineRoute({
 });
 
 /** Every API route of every module; the policy test walks this list and the mounted routes. */
-export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineAdminRoutes, ...hotlineShiftRoutes, ...hotlineRoutes];
+export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineAdminRoutes, ...hotlineTransferRoutes, ...hotlineShiftRoutes, ...hotlineRoutes];
 
 /**
  * Paths served outside the policy system: the OpenAPI document and page, and the web app's

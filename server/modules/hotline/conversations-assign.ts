@@ -1,11 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { AssignInput, ConversationSummary } from '../../../contracts/hotline.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTx, requireOrg } from '../../platform/db-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { memberships, rolePermissions, users } from '../organizations/organizations.table.ts';
-import { isNull } from 'drizzle-orm';
 import { conversationsRepo } from './conversations.repository.ts';
 import { loadSummary } from './inbox-query.ts';
 

@@ -174,7 +174,7 @@ describe('emergencies', () => {
     const alert = await waitFor(async () => (await smsTo(coordinatorPhone)).find((m) => m.direction === 'outbound'), 'the coordinator’s alert');
     expect(alert.from).toBe(NUMBER_A);
     expect(alert.body).toContain('EMERGENCY');
-    expect(alert.body).toContain(`/hotline/conversations/${c.id}`);
+    expect(alert.body).toContain(`/hotline/${c.id}`);
     expect(alert.body).not.toContain(phone.slice(2));
     expect(alert.body).not.toContain('체포');
     const [after] = await db().select().from(conversations).where(eq(conversations.id, c.id));

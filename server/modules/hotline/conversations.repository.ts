@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { publish } from '../../platform/realtime/index.ts';
-import { conversationEvents, conversations } from './hotline.table.ts';
+import { type CATEGORIES, type CONVERSATION_CHANNELS, conversationEvents, conversations, type DISPOSITIONS, type URGENCIES } from './hotline.table.ts';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type ConversationChange = 'created' | 'message' | 'assigned' | 'updated' | 'closed';
@@ -27,3 +27,13 @@ export const conversationsRepo = {
     return publish(db, { orgId, topic: 'hotline.conversation', data: { id, change } });
   },
 };
+
+// contracts/hotline.ts repeats the tables' value lists (contracts import nothing from the server): keep them equal.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type ContractsInStep = [
+  Same<import('../../../contracts/hotline.ts').Category, (typeof CATEGORIES)[number]>,
+  Same<import('../../../contracts/hotline.ts').Urgency, (typeof URGENCIES)[number]>,
+  Same<import('../../../contracts/hotline.ts').Disposition, (typeof DISPOSITIONS)[number]>,
+  Same<import('../../../contracts/hotline.ts').ConversationChannel, (typeof CONVERSATION_CHANNELS)[number]>,
+];
+export const CONTRACTS_IN_STEP: ContractsInStep = [true, true, true, true];

@@ -85,7 +85,8 @@ export async function runEmergencyAlert(deps: Deps, job: EmergencyAlertJob, now 
     );
     const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, job.orgId));
     const waited = Math.max(1, Math.round((now.getTime() - claimed.firstInboundAt.getTime()) / 1000));
-    const link = `${deps.config.publicUrl}/hotline/conversations/${job.conversationId}`;
+    // the inbox's conversation page (web/src/app/paths.ts, hotlineConversation)
+    const link = `${deps.config.publicUrl}/hotline/${job.conversationId}`;
     await enqueueMessages(deps, tx, {
       orgId: job.orgId,
       messages: to.map((r) => {

@@ -200,3 +200,33 @@ export const callbackTasks = pgTable(
     uniqueIndex('callback_tasks_call_uq').on(t.orgId, t.callSid, t.reason),
   ],
 );
+
+/**
+ * Overflow between affiliates: affiliate A offers one conversation to affiliate B (say, a
+ * Korean speaker is on call there and nobody is here). The conversation and its messages
+ * stay A's — the member keeps texting A's number, A's consent ledger applies — and the B
+ * responder who takes the offer works that one conversation as a guest of A, every read and
+ * reply audited in A. Visible to both orgs (row-level security allows either side).
+ */
+export const conversationTransfers = pgTable(
+  'conversation_transfers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    conversationId: uuid('conversation_id').notNull().references(() => conversations.id, { onDelete: 'cascade' }),
+    toOrgId: uuid('to_org_id').notNull().references(() => organizations.id),
+    status: text('status', { enum: ['offered', 'taken', 'returned', 'revoked'] }).notNull().default('offered'),
+    /** Why, for the other side (no personal data: "Korean speaker needed"). */
+    reason: text('reason'),
+    offeredBy: uuid('offered_by').references(() => users.id, { onDelete: 'set null' }),
+    takenBy: uuid('taken_by').references(() => users.id, { onDelete: 'set null' }),
+    takenAt: timestamp('taken_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // one live offer per conversation
+    uniqueIndex('conversation_transfers_live_uq').on(t.conversationId).where(sql`status in ('offered', 'taken')`),
+    index('conversation_transfers_to_idx').on(t.toOrgId, t.status),
+  ],
+);

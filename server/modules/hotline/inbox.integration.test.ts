@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
@@ -93,15 +93,16 @@ describe('replies', () => {
     const r = res.json();
     expect(r).toMatchObject({ duplicate: false, conversation: { awaitingReply: false, assignee: { userId: await userId(t, 'responder') } } });
     expect(r.conversation.firstResponseSeconds).toBeGreaterThanOrEqual(0);
-    const sms = await waitFor(async () => (await smsTo(phone)).find((m) => m.direction === 'outbound'), 'reply on the phone');
-    expect(sms).toMatchObject({ from: NUMBER_A, body: 'Yes! I can help. When does your permit expire?' });
+    // (nobody is on call: the after-hours notice went first, and does not count as a response)
+    const sms = await waitFor(async () => (await smsTo(phone)).find((m) => m.direction === 'outbound' && m.body.startsWith('Yes!')), 'reply on the phone');
+    expect(sms.from).toBe(NUMBER_A);
     const [after] = await db().select().from(conversations).where(eq(conversations.id, c.id));
     expect(after.firstResponseAt).not.toBeNull();
 
     // a double click sends once
     const again = await responderA.post(`${base}/${c.id}/replies`, { body: 'Yes! I can help. When does your permit expire?', clientRequestId });
     expect(again.json()).toMatchObject({ duplicate: true, messageId: null });
-    expect(await db().select().from(outboundMessages).where(eq(outboundMessages.conversationId, c.id))).toHaveLength(1);
+    expect(await db().select().from(outboundMessages).where(and(eq(outboundMessages.conversationId, c.id), isNotNull(outboundMessages.createdBy)))).toHaveLength(1);
 
     // a later reply keeps the first response time; the thread shows delivery
     await responderA.post(`${base}/${c.id}/replies`, { body: 'Also bring your last approval notice.' });
@@ -109,10 +110,11 @@ describe('replies', () => {
     expect(later.firstResponseAt!.getTime()).toBe(after.firstResponseAt!.getTime());
     const d = await waitFor(async () => {
       const detail = (await responderA.get(`${base}/${c.id}`)).json();
-      const outs = detail.thread.filter((i: { type: string }) => i.type === 'outbound');
+      const outs = detail.thread.filter((i: { type: string; auto?: boolean }) => i.type === 'outbound' && !i.auto);
       return outs.length === 2 && outs.every((o: { status: string }) => o.status === 'delivered') && detail;
     }, 'delivered replies in the thread');
-    expect(d.thread.find((i: { type: string }) => i.type === 'outbound')).toMatchObject({ auto: false, author: { name: 'responder a' } });
+    expect(d.thread.find((i: { type: string; auto?: boolean }) => i.type === 'outbound' && !i.auto)).toMatchObject({ author: { name: 'responder a' } });
+    expect(d.thread.find((i: { type: string; auto?: boolean }) => i.type === 'outbound' && i.auto)).toMatchObject({ author: null });
   });
 
   it('refuses bad bodies with translated 400s and writes nothing', async () => {
@@ -289,6 +291,11 @@ describe('the web help form', () => {
     expect(ny.json()).toMatchObject({ staffedNow: false });
     const [byEmail] = await db().select().from(conversations).where(eq(conversations.contactAddress, 'jin@example.org'));
     expect(byEmail).toMatchObject({ orgId: t.orgs.b, lang: 'ko', channel: 'web' });
+    // with only an email, the reply goes by email, subject in their language
+    const reply = await (await t.as('responder', 'b')).post(`${base}/${byEmail.id}/replies`, { body: '안녕하세요, 도와드리겠습니다.' });
+    expect(reply.statusCode).toBe(201);
+    const [mail] = await db().select().from(outboundMessages).where(eq(outboundMessages.conversationId, byEmail.id));
+    expect(mail).toMatchObject({ channel: 'email', toAddress: 'jin@example.org', lang: 'ko', subject: 'Affiliate B의 답변' });
   });
 
   it('answers malformed requests with translated 400s naming the field, and writes nothing', async () => {

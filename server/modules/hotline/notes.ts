@@ -1,9 +1,9 @@
+import { eq } from 'drizzle-orm';
 import type { Note, NoteInput } from '../../../contracts/hotline.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTx, requireOrg } from '../../platform/db-context.ts';
 import { users } from '../organizations/organizations.table.ts';
-import { eq } from 'drizzle-orm';
 import { conversationsRepo } from './conversations.repository.ts';
 import { conversationNotes } from './hotline.table.ts';
 

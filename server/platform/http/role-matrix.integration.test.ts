@@ -4,7 +4,7 @@ import { emailOf, startTestApp, type Client, type TestApp } from '../../../test/
 import { DEFAULT_ROLE_ACTIONS, type Role, ROLES } from '../authz/actions.ts';
 import type { Policy } from './route.ts';
 import { orgRepo } from '../../modules/organizations/index.ts';
-import { callbackTasks } from '../../modules/hotline/hotline.table.ts';
+import { callbackTasks, conversations, conversationTransfers } from '../../modules/hotline/hotline.table.ts';
 
 /**
  * Every route × every role × (own affiliate, another affiliate). A route without a
@@ -79,6 +79,28 @@ const freshResponder = async () => {
   return userId;
 };
 const hotlineWindow = { startsAt: '2026-03-02T15:00:00Z', endsAt: '2026-03-02T16:00:00Z' };
+
+// Hotline conversations of A, one per fixture (a number has one open conversation at a time); replies need a sender of A.
+let conversationSeq = 1000;
+let conversationSender: Promise<string> | null = null;
+const freshConversation = async (status: 'open' | 'closed' = 'open') => {
+  await (conversationSender ??= freshSender());
+  const [c] = await t.deps.database.db
+    .insert(conversations)
+    .values({ orgId: t.orgs.a, contactAddress: `+1773556${conversationSeq++}`, channel: 'sms', lang: 'en', status, closedAt: status === 'closed' ? new Date() : null })
+    .returning({ id: conversations.id });
+  return c.id;
+};
+// An offer from affiliate B to A (B's conversation): A's responders may take it, give it back or read it once taken.
+let transferSeq = 1000;
+const freshIncomingTransfer = async () => {
+  const db = t.deps.database.db;
+  const [c] = await db.insert(conversations).values({ orgId: t.orgs.b, contactAddress: `+1703556${transferSeq++}`, channel: 'sms', lang: 'ko' }).returning({ id: conversations.id });
+  const [x] = await db.insert(conversationTransfers).values({ orgId: t.orgs.b, conversationId: c.id, toOrgId: t.orgs.a }).returning({ id: conversationTransfers.id });
+  return x.id;
+};
+const freshCanned = async () =>
+  (await admin.post('/api/v1/hotline/canned-responses', { title: 'Matrix', bodies: { ko: '안녕하세요', en: 'Hello', es: 'Hola' } })).json().id as string;
 
 const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'GET /api/v1/auth/session': async () => ({ url: '/api/v1/auth/session' }),
@@ -182,6 +204,29 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'POST /api/v1/hotline/shift-overrides': async () => ({ url: '/api/v1/hotline/shift-overrides', body: { userId: await hotlineResponder(), kind: 'on', role: 'backup', ...hotlineWindow }, ok: [201] }),
   'DELETE /api/v1/hotline/shift-overrides/:id': async () => ({ url: `/api/v1/hotline/shift-overrides/${await freshOverride()}`, aRecord: true }),
   'GET /api/v1/hotline/on-call': async () => ({ url: '/api/v1/hotline/on-call' }),
+  'GET /api/v1/hotline/conversations': async () => ({ url: '/api/v1/hotline/conversations?assigned=any' }),
+  'GET /api/v1/hotline/conversations/:id': async () => ({ url: `/api/v1/hotline/conversations/${await freshConversation()}`, aRecord: true }),
+  'POST /api/v1/hotline/conversations/:id/replies': async () => ({ url: `/api/v1/hotline/conversations/${await freshConversation()}/replies`, body: { body: 'Matrix reply' }, ok: [201], aRecord: true }),
+  'POST /api/v1/hotline/conversations/:id/notes': async () => ({ url: `/api/v1/hotline/conversations/${await freshConversation()}/notes`, body: { body: 'Matrix note' }, ok: [201], aRecord: true }),
+  'PATCH /api/v1/hotline/conversations/:id': async () => ({ url: `/api/v1/hotline/conversations/${await freshConversation()}`, body: { urgency: 'urgent', tags: ['matrix'] }, aRecord: true }),
+  // Unassigning an unassigned conversation: allowed to every role that answers (taking or moving is tested in inbox.integration.test.ts).
+  'POST /api/v1/hotline/conversations/:id/assign': async () => ({ url: `/api/v1/hotline/conversations/${await freshConversation()}/assign`, body: { userId: null }, aRecord: true }),
+  'POST /api/v1/hotline/conversations/:id/close': async () => ({ url: `/api/v1/hotline/conversations/${await freshConversation()}/close`, body: { disposition: 'answered' }, aRecord: true }),
+  'POST /api/v1/hotline/conversations/:id/transfer': async () => ({ url: `/api/v1/hotline/conversations/${await freshConversation()}/transfer`, body: { toOrgId: t.orgs.b }, ok: [201], aRecord: true }),
+  // Offers name both affiliates by design (the directory of the network): the receiving side must know who asks.
+  'GET /api/v1/hotline/transfers': async () => ({ url: '/api/v1/hotline/transfers', directory: true }),
+  'POST /api/v1/hotline/transfers/:id/take': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/take`, aRecord: true }),
+  // Declining an offer made to A; for B (who made it) withdrawing its own offer is allowed to its coordinators.
+  'POST /api/v1/hotline/transfers/:id/end': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/end`, directory: true }),
+  // Only the responder who took the offer reads and answers as a guest: for anyone else it is not there.
+  'GET /api/v1/hotline/transfers/:id/conversation': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/conversation`, ok: [404], aRecord: true }),
+  'POST /api/v1/hotline/transfers/:id/replies': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/replies`, body: { body: 'hi' }, ok: [404], aRecord: true }),
+  'POST /api/v1/hotline/transfers/:id/notes': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/notes`, body: { body: 'hi' }, ok: [404], aRecord: true }),
+  'POST /api/v1/hotline/conversations/:id/reopen': async () => ({ url: `/api/v1/hotline/conversations/${await freshConversation('closed')}/reopen`, aRecord: true }),
+  'GET /api/v1/hotline/canned-responses': async () => ({ url: '/api/v1/hotline/canned-responses' }),
+  'POST /api/v1/hotline/canned-responses': async () => ({ url: '/api/v1/hotline/canned-responses', body: { title: 'Matrix', bodies: { ko: '네', en: 'Yes', es: 'Sí' } }, ok: [201] }),
+  'PATCH /api/v1/hotline/canned-responses/:id': async () => ({ url: `/api/v1/hotline/canned-responses/${await freshCanned()}`, body: { title: 'Matrix 2' }, aRecord: true }),
+  'DELETE /api/v1/hotline/canned-responses/:id': async () => ({ url: `/api/v1/hotline/canned-responses/${await freshCanned()}`, aRecord: true }),
 };
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

@@ -12,9 +12,12 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { to: paths.home, labelKey: 'nav.home', end: true },
-  // end: /hotline/shifts is its own entry; marking both as the current page would mislead.
+  // end: /hotline/shifts, /callbacks… are their own entries; marking both as the current page would mislead.
   { to: paths.hotline, labelKey: 'hotline:inbox.nav', action: 'hotline.respond', end: true },
+  { to: paths.hotlineCallbacks, labelKey: 'hotline:callbacks.nav', action: 'hotline.respond' },
   { to: paths.hotlineShifts, labelKey: 'hotline:shifts.nav', action: 'hotline.respond' },
+  { to: paths.hotlineOps, labelKey: 'hotline:ops.nav', action: 'hotline.coordinate' },
+  { to: paths.hotlineReports, labelKey: 'hotline:reports.nav', action: 'hotline.reports' },
   { to: paths.people, labelKey: 'nav.people', action: 'people.read' },
   { to: paths.members, labelKey: 'nav.members', action: 'members.read' },
   { to: paths.roles, labelKey: 'nav.roles', action: 'members.read' },

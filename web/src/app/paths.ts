@@ -21,5 +21,8 @@ export const paths = {
   messagingQueue: '/messaging/queue',
   hotline: '/hotline',
   hotlineShifts: '/hotline/shifts',
+  hotlineCallbacks: '/hotline/callbacks',
+  hotlineOps: '/hotline/ops',
+  hotlineReports: '/hotline/reports',
   hotlineConversation: (id: string) => `/hotline/${id}`,
 };

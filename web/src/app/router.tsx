@@ -20,6 +20,9 @@ import { QueuePage } from '../modules/messaging/QueuePage.tsx';
 import { ConversationPage } from '../modules/hotline/ConversationPage.tsx';
 import { InboxPage } from '../modules/hotline/InboxPage.tsx';
 import { ShiftsPage } from '../modules/hotline/ShiftsPage.tsx';
+import { CallbacksPage } from '../modules/hotline/CallbacksPage.tsx';
+import { OpsPage } from '../modules/hotline/OpsPage.tsx';
+import { ReportsPage } from '../modules/hotline/ReportsPage.tsx';
 import { AppShell } from './AppShell.tsx';
 import { HomePage } from './HomePage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -70,6 +73,10 @@ export const routes: RouteObject[] = [
           { path: 'hotline', element: guarded('hotline.respond', <InboxPage />) },
           // Before hotline/:id in reading order; react-router ranks the static segment first anyway.
           { path: 'hotline/shifts', element: guarded('hotline.respond', <ShiftsPage />) },
+          { path: 'hotline/callbacks', element: guarded('hotline.respond', <CallbacksPage />) },
+          // Everyone on the hotline may see how it is set; only coordinators change it (the page says so).
+          { path: 'hotline/ops', element: guarded('hotline.respond', <OpsPage />) },
+          { path: 'hotline/reports', element: guarded('hotline.reports', <ReportsPage />) },
           { path: 'hotline/:id', element: guarded('hotline.respond', <ConversationPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],

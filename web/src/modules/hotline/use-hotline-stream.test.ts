@@ -66,7 +66,7 @@ describe('the hotline stream', () => {
     es.emit('ready');
     expect(s.getState()).toBe('live');
     vi.advanceTimersByTime(300);
-    expect(invalidated).toEqual([['hotline', 'conversations']]);
+    expect(invalidated).toEqual([['hotline', 'conversations'], ['hotline', 'callbacks'], ['hotline', 'settings']]);
 
     invalidated = [];
     es.message(change('a'));
@@ -79,7 +79,24 @@ describe('the hotline stream', () => {
       ['hotline', 'conversations', 'list'],
       ['hotline', 'conversations', 'detail', 'a'],
       ['hotline', 'conversations', 'detail', 'b'],
+      // A voicemail or surge callback is announced as a conversation change.
+      ['hotline', 'callbacks'],
     ]);
+  });
+
+  it('refetches the callback queue on a callback event and the settings on a settings event, not the inbox', () => {
+    const s = new HotlineStream(qc);
+    s.acquire('org-1');
+    const es = FakeEventSource.all[0];
+    es.message({ id: 'e1', topic: 'hotline.callback', data: { id: 'cb-1', change: 'claimed' } });
+    es.message({ id: 'e2', topic: 'hotline.callback', data: { id: 'cb-2', change: 'done' } });
+    vi.advanceTimersByTime(300);
+    expect(invalidated).toEqual([['hotline', 'callbacks']]);
+
+    invalidated = [];
+    es.message({ id: 'e3', topic: 'hotline.settings', data: { change: 'updated' } });
+    vi.advanceTimersByTime(300);
+    expect(invalidated).toEqual([['hotline', 'settings']]);
   });
 
   it('waits for a fetch already running instead of cancelling it', () => {

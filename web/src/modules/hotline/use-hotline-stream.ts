@@ -1,6 +1,7 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { sessionKey, useSession } from '../auth/session.ts';
+import { adminKeys } from './hotline-admin.api.ts';
 import { inboxKeys } from './hotline.api.ts';
 
 export const HOTLINE_STREAM_URL = '/api/v1/hotline/stream';
@@ -25,9 +26,10 @@ const QUIET_RECONNECT_MS = 5000;
 /**
  * One EventSource per app (per query client), shared by every page that shows hotline data.
  * The server's events are hints ({ id, change }), never data: on each one the lists are
- * refetched and, if it is on screen, the conversation it names. On `ready` (every
- * connection, so also after a reconnect) and `resync` (the server may have missed events)
- * everything shown is refetched.
+ * refetched and, if it is on screen, the conversation it names; a callback event refetches
+ * the callback queue, a settings event the settings. On `ready` (every connection, so also
+ * after a reconnect) and `resync` (the server may have missed events) everything shown is
+ * refetched.
  *
  * The browser reconnects a dropped stream by itself; when the server refuses it instead
  * (signed out, role changed, server restarting) we retry with backoff and re-check the session.
@@ -45,6 +47,8 @@ export class HotlineStream {
   private waits = 0;
   private pendingAll = false;
   private pendingLists = false;
+  private pendingCallbacks = false;
+  private pendingSettings = false;
   private readonly pendingIds = new Set<string>();
   /** The org the open connection streams: the server binds a stream to the org current when it connects. */
   private orgId: string | null = null;
@@ -99,8 +103,14 @@ export class HotlineStream {
     es.onmessage = (e: MessageEvent<string>) => {
       const data = parseEvent(e.data);
       if (!data) return;
-      this.pendingLists = true;
-      if (data.id) this.pendingIds.add(data.id);
+      if (data.topic === 'hotline.callback') this.pendingCallbacks = true;
+      else if (data.topic === 'hotline.settings') this.pendingSettings = true;
+      else {
+        this.pendingLists = true;
+        // A new voicemail or surge callback is announced only as a change to its conversation.
+        if (data.topic === 'hotline.conversation') this.pendingCallbacks = true;
+      }
+      if (data.id && data.topic === 'hotline.conversation') this.pendingIds.add(data.id);
       this.scheduleFlush();
     };
     es.onerror = () => {
@@ -192,19 +202,23 @@ export class HotlineStream {
       if (this.pendingLists) void this.qc.invalidateQueries({ queryKey: inboxKeys.lists });
       for (const id of this.pendingIds) void this.qc.invalidateQueries({ queryKey: inboxKeys.detail(id) });
     }
+    // Only queries on screen refetch; the others are just marked stale.
+    if (this.pendingAll || this.pendingCallbacks) void this.qc.invalidateQueries({ queryKey: adminKeys.callbacks });
+    if (this.pendingAll || this.pendingSettings) void this.qc.invalidateQueries({ queryKey: adminKeys.settings });
     this.pendingAll = false;
     this.pendingLists = false;
+    this.pendingCallbacks = false;
+    this.pendingSettings = false;
     this.pendingIds.clear();
   }
 }
 
 /** `{ id, topic, data: { id, change } }`; anything else is ignored. */
-function parseEvent(raw: string): { id: string | null } | null {
+function parseEvent(raw: string): { topic: string; id: string | null } | null {
   try {
     const msg = JSON.parse(raw) as { topic?: unknown; data?: { id?: unknown } };
     if (typeof msg.topic !== 'string' || !msg.topic.startsWith('hotline.')) return null;
-    if (msg.topic !== 'hotline.conversation') return { id: null };
-    return { id: typeof msg.data?.id === 'string' ? msg.data.id : null };
+    return { topic: msg.topic, id: typeof msg.data?.id === 'string' ? msg.data.id : null };
   } catch {
     return null;
   }
