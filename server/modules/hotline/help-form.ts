@@ -4,6 +4,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTx } from '../../platform/db-context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { publish } from '../../platform/realtime/index.ts';
 import { organizations } from '../organizations/organizations.table.ts';
 import { people, toE164 } from '../people/index.ts';
 import { checkHelpFormLimits } from './help-form-limits.ts';
@@ -68,7 +69,8 @@ export async function submitHelpRequest({ ctx, input }: { ctx: Ctx; input: Input
         })
         .returning({ id: conversationEvents.id });
       if (input.wantsCall) {
-        await db.insert(callbackTasks).values({ orgId: org.id, conversationId: result.conversationId, phoneE164: phone!, lang: input.language, reason: 'web' });
+        const [task] = await db.insert(callbackTasks).values({ orgId: org.id, conversationId: result.conversationId, phoneE164: phone!, lang: input.language, reason: 'web' }).returning({ id: callbackTasks.id });
+        await publish(db, { orgId: org.id, topic: 'hotline.callback', data: { id: task.id, change: 'created' } });
       }
       await audit(tx, {
         action: 'hotline.web_request', orgId: org.id, entityType: 'conversation', entityId: result.conversationId,

@@ -4,7 +4,8 @@ import { emailOf, startTestApp, type TestApp } from '../../../test/harness.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { messagingSenders, startSendWorkers, voiceCalls } from '../messaging/index.ts';
 import { users } from '../organizations/organizations.table.ts';
-import { callbackTasks, conversations, hotlineResponders, hotlineShiftOverrides } from './hotline.table.ts';
+import { callbackTasks, conversations, hotlineResponders, hotlineSettings, hotlineShiftOverrides } from './hotline.table.ts';
+import { startHotlineWorkers } from './index.ts';
 
 let t: TestApp;
 const db = () => t.deps.database.db;
@@ -16,6 +17,7 @@ beforeAll(async () => {
   t = await startTestApp();
   await db().insert(messagingSenders).values({ orgId: t.orgs.a, label: 'Hotline', phoneE164: '+13125550171', isDefault: true });
   await startSendWorkers(t.deps);
+  await startHotlineWorkers(t.deps);
 });
 afterAll(() => t?.close());
 
@@ -127,5 +129,21 @@ describe('running the hotline', () => {
     expect((await (await t.as('responder', 'b')).get('/api/v1/hotline/reports')).statusCode).toBe(403);
     // Affiliate A's coordinator sees A's figures, none of B's.
     expect((await (await t.as('coordinator', 'a')).get('/api/v1/hotline/reports?from=2026-11-10&to=2026-11-12')).json().conversations).toBe(0);
+  });
+
+  it('surge mode: a new texter gets an immediate acknowledgement in their language with the expected wait', async () => {
+    const member = '+17735550177';
+    await db().insert(hotlineSettings).values({ orgId: t.orgs.a, surge: true, surgeSince: new Date() }).onConflictDoUpdate({ target: hotlineSettings.orgId, set: { surge: true } });
+    await db().insert(hotlineShiftOverrides).values({ orgId: t.orgs.a, userId: await userId('volunteer'), kind: 'on', startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3_600_000) });
+    await t.deps.simulator.receiveSms({ from: member, to: '+13125550171', body: '안녕하세요, 도와주세요', url: `${t.deps.config.publicUrl}/webhooks/twilio/sms` });
+    let got: { body: string }[] = [];
+    for (const end = Date.now() + 15_000; Date.now() < end && !got.length; await new Promise((r) => setTimeout(r, 100))) got = await t.deps.simulator.store.listSms({ to: member });
+    expect(got).toHaveLength(1);
+    expect(got[0].body).toMatch(/약 \d+분 안에 상담원이 답변드리겠습니다/);
+    // A second text in the same conversation gets no second acknowledgement.
+    await t.deps.simulator.receiveSms({ from: member, to: '+13125550171', body: '기다릴게요', url: `${t.deps.config.publicUrl}/webhooks/twilio/sms` });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await t.deps.simulator.store.listSms({ to: member })).toHaveLength(1);
+    await db().update(hotlineSettings).set({ surge: false }).where(eq(hotlineSettings.orgId, t.orgs.a));
   });
 });

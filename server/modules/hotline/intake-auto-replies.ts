@@ -26,3 +26,10 @@ export function displayPhone(e164: string): string {
   const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
   return m ? `(${m[1]}) ${m[2]}-${m[3]}` : e164;
 }
+
+/** Surge mode: the text came in and is queued; roughly how long until a person answers. */
+export const SURGE_ACK_TEXT: Record<Lang, (a: { org: string; minutes: number; phone: string }) => string> = {
+  en: (a) => `${a.org}: We received your message. Many people are writing to us right now; a volunteer will answer in about ${a.minutes} minutes. If someone has been detained, call ${a.phone}.`,
+  ko: (a) => `${a.org}: 메시지를 받았습니다. 지금 문의가 많아 약 ${a.minutes}분 안에 상담원이 답변드리겠습니다. 누군가 구금되었다면 ${a.phone}로 전화하세요.`,
+  es: (a) => `${a.org}: Recibimos su mensaje. Mucha gente nos escribe ahora; una persona le respondera en unos ${a.minutes} minutos. Si alguien fue detenido, llame al ${a.phone}.`,
+};

@@ -5,8 +5,10 @@ import { enqueueMessages, inboundMessages, INBOUND_TEXT_QUEUE, type InboundTextJ
 import { organizations } from '../organizations/organizations.table.ts';
 import { EMERGENCY_ALERT_QUEUE, type EmergencyAlertJob } from './emergency-alerts-queue.ts';
 import { runEmergencyAlert } from './emergency-alerts.ts';
-import { conversationEvents } from './hotline.table.ts';
-import { AFTER_HOURS_TEXT, displayPhone, formatStaffedAt } from './intake-auto-replies.ts';
+import { conversationEvents, hotlineSettings } from './hotline.table.ts';
+import { AFTER_HOURS_TEXT, displayPhone, formatStaffedAt, SURGE_ACK_TEXT } from './intake-auto-replies.ts';
+import { onCallResponders } from './on-call.ts';
+import { expectedWaitMinutes } from './surge-wait.ts';
 import { intakeMessage } from './intake.ts';
 import { nextStaffedAt } from './routing-next-staffed.ts';
 
@@ -61,8 +63,28 @@ export async function takeInboundText(deps: Deps, job: InboundTextJob, now = new
         data: { messageId: ids[0] ?? null, nextStaffedAt: next?.toISOString() ?? null },
       });
     }
+    if (result.created && result.staffedNow && (await surgeOn(tx, msg.orgId))) {
+      // Surge mode: an immediate acknowledgement with the expected wait, once per conversation.
+      const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, msg.orgId));
+      const [sender] = msg.senderId ? await tx.select({ phone: messagingSenders.phoneE164 }).from(messagingSenders).where(eq(messagingSenders.id, msg.senderId)) : [];
+      const minutes = await expectedWaitMinutes(tx, msg.orgId, (await onCallResponders(tx, msg.orgId, now)).length);
+      const body = SURGE_ACK_TEXT[result.lang]({ org: org?.name ?? 'Haven', minutes, phone: displayPhone(sender?.phone ?? msg.toAddress) });
+      const { ids } = await enqueueMessages(deps, tx, {
+        orgId: msg.orgId,
+        messages: [{
+          channel: 'sms', to: msg.fromAddress, personId: msg.personId, lang: result.lang, body, kind: 'reply', priority: 'high',
+          senderId: msg.senderId ?? undefined, conversationId: result.conversationId, dedupeKey: `hotline-surge-ack:${result.conversationId}`,
+        }],
+      });
+      await tx.insert(conversationEvents).values({ orgId: msg.orgId, conversationId: result.conversationId, kind: 'surge_ack', data: { messageId: ids[0] ?? null, minutes } });
+    }
     return { conversationId: result.conversationId, created: result.created };
   });
+}
+
+async function surgeOn(tx: Parameters<typeof expectedWaitMinutes>[0], orgId: string) {
+  const [s] = await tx.select({ surge: hotlineSettings.surge }).from(hotlineSettings).where(eq(hotlineSettings.orgId, orgId));
+  return s?.surge === true;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import twilio from 'twilio';
 import type { Deps } from '../../platform/context.ts';
+import { publish } from '../../platform/realtime/index.ts';
 import type { Lang } from '../../platform/i18n/i18n.ts';
 import { voiceCalls } from '../messaging/index.ts';
 import { organizations } from '../organizations/organizations.table.ts';
@@ -227,4 +228,5 @@ async function addCallback(deps: Deps, s: IvrState, c: { callSid: string; phone:
   if (!added.length) return;
   const conversationId = await noteCallback(deps, { orgId: s.org, callSid: c.callSid, reason: c.reason });
   if (conversationId) await deps.database.db.update(callbackTasks).set({ conversationId }).where(eq(callbackTasks.id, added[0].id));
+  await publish(deps.database.db, { orgId: s.org, topic: 'hotline.callback', data: { id: added[0].id, change: 'created' } });
 }

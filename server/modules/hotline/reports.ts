@@ -42,11 +42,16 @@ export async function hotlineReport({ ctx, input }: { ctx: Ctx; input: HotlineRe
         percentile_cont(0.5) within group (order by extract(epoch from first_response_at - first_inbound_at)) as p50,
         percentile_cont(0.9) within group (order by extract(epoch from first_response_at - first_inbound_at)) as p90
       from conversations where org_id = ${orgId} and ${period('first_inbound_at')}`);
-    const [calls] = await queryRows<{ total: number; answered: number; voicemail: number }>(tx.db, sql`
+    const [calls] = await queryRows<{ total: number; answered: number; voicemail: number; missed: number }>(tx.db, sql`
       select count(*)::int as total, count(c.answered_at)::int as answered,
-        count(*) filter (where c.answered_at is null and (c.recording_url is not null or exists (
-          select 1 from callback_tasks t where t.org_id = c.org_id and t.call_sid = c.provider_id and t.reason in ('voicemail', 'surge'))))::int as voicemail
-      from voice_calls c where c.org_id = ${orgId} and c.direction = 'inbound' and ${period('c.created_at')}`);
+        count(*) filter (where c.answered_at is null and c.left_message)::int as voicemail,
+        -- missed: over (a call still ringing is neither), nobody took it and the caller left no message
+        count(*) filter (where c.answered_at is null and not c.left_message and c.status in ('completed', 'busy', 'no-answer', 'failed', 'canceled'))::int as missed
+      from (
+        select v.*, (v.recording_url is not null or exists (
+          select 1 from callback_tasks t where t.org_id = v.org_id and t.call_sid = v.provider_id and t.reason in ('voicemail', 'surge'))) as left_message
+        from voice_calls v where v.org_id = ${orgId} and v.direction = 'inbound' and ${period('v.created_at')}
+      ) c`);
     const [outstanding] = await queryRows<{ callbacks: number; voicemails: number; emergencies: number }>(tx.db, sql`
       select count(*)::int as callbacks, count(*) filter (where reason = 'voicemail')::int as voicemails, count(*) filter (where emergency)::int as emergencies
       from callback_tasks where org_id = ${orgId} and status = 'open'`);
@@ -70,7 +75,7 @@ export async function hotlineReport({ ctx, input }: { ctx: Ctx; input: HotlineRe
       byLanguage,
       byCategory,
       firstResponse: { answered: frt.answered, unanswered: frt.unanswered, p50Seconds: round(frt.p50), p90Seconds: round(frt.p90) },
-      calls: { total: calls.total, answered: calls.answered, voicemail: calls.voicemail, missed: calls.total - calls.answered - calls.voicemail },
+      calls: { total: calls.total, answered: calls.answered, voicemail: calls.voicemail, missed: calls.missed },
       outstanding,
     };
   });

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { InboundSms } from '../../integrations/sms/sms-webhook-payloads.ts';
 import type { Deps } from '../../platform/context.ts';
 import type { Lang } from '../../platform/i18n/i18n.ts';
@@ -40,7 +40,9 @@ export async function receiveSms(deps: Deps, sms: InboundSms, sender: Sender): P
     if (!row) return { duplicate: true, keyword: kw?.kind ?? null };
     if (!kw) {
       // Hand-off to the hotline (it works this queue): committed with the text, so neither exists without the other.
-      await deps.jobs.enqueue<InboundTextJob>(tx, INBOUND_TEXT_QUEUE, [{ data: { orgId: sender.orgId, inboundId: row.id } }]);
+      // A number flooding us is slowed, not blocked: its texts are still filed, after everyone else's.
+      const flooding = (await recentTexts(tx, sender.orgId, sms.from)) > FLOOD_TEXTS_PER_MINUTE;
+      await deps.jobs.enqueue<InboundTextJob>(tx, INBOUND_TEXT_QUEUE, [{ data: { orgId: sender.orgId, inboundId: row.id }, ...(flooding ? { priority: FLOOD_PRIORITY } : {}) }]);
       return { duplicate: false, keyword: null };
     }
 
@@ -60,4 +62,17 @@ export async function receiveSms(deps: Deps, sms: InboundSms, sender: Sender): P
     });
     return { duplicate: false, keyword: kw.kind };
   });
+}
+
+/** More texts than this from one number in a minute is a flood (a stuck phone, a script, an attack), not a person. */
+export const FLOOD_TEXTS_PER_MINUTE = 10;
+/** pg-boss fetches higher priorities first (default 0): a flood's hand-offs wait until others' are done. */
+const FLOOD_PRIORITY = -10;
+
+async function recentTexts(tx: Parameters<typeof enqueueMessages>[1], orgId: string, from: string): Promise<number> {
+  const [r] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.orgId, orgId), eq(inboundMessages.fromAddress, from), sql`${inboundMessages.receivedAt} > now() - interval '60 seconds'`));
+  return Number(r?.n ?? 0);
 }

@@ -25,4 +25,5 @@ export const paths = {
   hotlineOps: '/hotline/ops',
   hotlineReports: '/hotline/reports',
   hotlineConversation: (id: string) => `/hotline/${id}`,
+  hotlineTransfer: (id: string) => `/hotline/transfers/${id}`,
 };

@@ -4,17 +4,25 @@ import { splitError, useFocusFirstInvalid } from '../../lib/form-errors.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Panel } from '../../ui/Panel.tsx';
+import type { Note, NoteInput } from '../../../../contracts/hotline.ts';
 import { inboxApi, useConversationChange } from './hotline.api.ts';
 import { NOTE_MAX_CHARS } from './inbox-options.ts';
 
 /** A note for the team, never sent to the member (stored encrypted). */
-export function ConversationNoteForm({ conversationId }: { conversationId: string }) {
+export function ConversationNoteForm({
+  conversationId,
+  send = inboxApi.note,
+}: {
+  conversationId: string;
+  /** Where the note goes (a conversation taken from another affiliate: through its transfer). */
+  send?: (id: string, input: NoteInput) => Promise<Note>;
+}) {
   const { t } = useTranslation('hotline');
   const [body, setBody] = useState('');
   const [added, setAdded] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const note = useConversationChange(conversationId, inboxApi.note);
+  const note = useConversationChange(conversationId, send);
   const errors = splitError(note.error, ['body']);
   useFocusFirstInvalid(formRef, note.error);
 

@@ -16,6 +16,7 @@ import { ConversationTriageForm } from './ConversationTriageForm.tsx';
 import { contactLabel } from './contact-label.ts';
 import { useConversation } from './hotline.api.ts';
 import { StreamStatus } from './StreamStatus.tsx';
+import { TransferOfferPanel } from './TransferOfferPanel.tsx';
 import { useHotlineStream } from './use-hotline-stream.ts';
 import './inbox.css';
 
@@ -73,6 +74,7 @@ function Conversation({ id }: { id: string }) {
         <div className="conv-side">
           <ConversationPersonCard conversation={c} />
           <ConversationAssign conversation={c} />
+          <TransferOfferPanel conversation={c} />
           <ConversationTriageForm conversation={c} />
           <ConversationClose conversation={c} />
         </div>

@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SegmentedMessage } from 'sms-segments-calculator';
-import type { ConversationDetail } from '../../../../contracts/hotline.ts';
+import type { ConversationDetail, ReplyInput, ReplyResult } from '../../../../contracts/hotline.ts';
 import { splitError, useFocusFirstInvalid } from '../../lib/form-errors.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -19,7 +19,14 @@ import { newRequestId } from './new-request-id.ts';
  * characters a segment, not 160). When a reply cannot go out (opted out, closed, nowhere
  * to send) the box is disabled and says why and what to do instead.
  */
-export function ConversationReplyForm({ conversation: c }: { conversation: ConversationDetail }) {
+export function ConversationReplyForm({
+  conversation: c,
+  send = inboxApi.reply,
+}: {
+  conversation: ConversationDetail;
+  /** Where the reply goes (a conversation taken from another affiliate answers through its transfer). */
+  send?: (id: string, input: ReplyInput) => Promise<ReplyResult>;
+}) {
   const { t } = useTranslation('hotline');
   const fmt = useFormat();
   const [body, setBody] = useState('');
@@ -30,7 +37,7 @@ export function ConversationReplyForm({ conversation: c }: { conversation: Conve
   // Where the caret was when the box lost focus (to the canned-response picker).
   const caret = useRef<[number, number] | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const reply = useConversationChange(c.id, inboxApi.reply);
+  const reply = useConversationChange(c.id, send);
   const errors = splitError(reply.error, ['body']);
   useFocusFirstInvalid(formRef, reply.error);
 
