@@ -3,6 +3,7 @@ import { purgeExpiredSessions } from './modules/auth/index.ts';
 import { startSendWorkers } from './modules/messaging/index.ts';
 import { startHotlineWorkers } from './modules/hotline/index.ts';
 import { startShiftReminders } from './modules/hotline/shift-reminders.ts';
+import { purgeExpiredConversations } from './modules/hotline/retention.ts';
 
 /**
  * The worker role: drains the outbox (pg-boss send jobs), takes texts into hotline
@@ -18,6 +19,18 @@ export async function startWorker(deps: Deps): Promise<() => Promise<void>> {
       deps.log.error({ err }, 'session sweep failed');
     }
   };
+  // Closed hotline conversations past their affiliate's retention period (hotline/retention.ts).
+  const purge = async () => {
+    try {
+      const { purged } = await purgeExpiredConversations(deps);
+      if (purged) deps.log.info({ conversations: purged }, 'closed conversations past retention purged');
+    } catch (err) {
+      deps.log.error({ err }, 'retention purge failed');
+    }
+  };
+  const purgeTimer = setInterval(purge, 60 * 60_000);
+  purgeTimer.unref();
+  void purge();
   const timer = setInterval(sweep, 5 * 60_000);
   timer.unref();
   void sweep();
@@ -28,6 +41,7 @@ export async function startWorker(deps: Deps): Promise<() => Promise<void>> {
   const stopReminders = startShiftReminders(deps);
   return async () => {
     clearInterval(timer);
+    clearInterval(purgeTimer);
     stopReminders();
     await deps.jobs.stop();
   };

@@ -20,6 +20,8 @@ export const hotlineSettings = pgTable('hotline_settings', {
   /** Surge mode: callers hear the know-your-rights message and are offered a callback; texters get the expected wait. */
   surge: boolean('surge').notNull().default(false),
   surgeSince: timestamp('surge_since', { withTimezone: true }),
+  /** Closed conversations are purged this many days after closing (DESIGN §3 rule 5: retention is code). */
+  retentionDays: integer('retention_days').notNull().default(90),
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

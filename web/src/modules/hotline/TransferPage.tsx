@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,7 +9,6 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { useQueryClient } from '@tanstack/react-query';
 import { ConversationFacts } from './ConversationFacts.tsx';
 import { ConversationNoteForm } from './ConversationNoteForm.tsx';
 import { ConversationReplyForm } from './ConversationReplyForm.tsx';
