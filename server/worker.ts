@@ -4,6 +4,7 @@ import { startSendWorkers } from './modules/messaging/index.ts';
 import { startHotlineWorkers } from './modules/hotline/index.ts';
 import { startShiftReminders } from './modules/hotline/shift-reminders.ts';
 import { purgeExpiredConversations } from './modules/hotline/retention.ts';
+import { rerouteWaiting } from './modules/hotline/reroute.ts';
 
 /**
  * The worker role: drains the outbox (pg-boss send jobs), takes texts into hotline
@@ -28,6 +29,17 @@ export async function startWorker(deps: Deps): Promise<() => Promise<void>> {
       deps.log.error({ err }, 'retention purge failed');
     }
   };
+  // Conversations nobody could take when they came in go to whoever is on call now (hotline/reroute.ts).
+  const reroute = async () => {
+    try {
+      const { assigned } = await rerouteWaiting(deps);
+      if (assigned) deps.log.info({ conversations: assigned }, 'waiting conversations routed');
+    } catch (err) {
+      deps.log.error({ err }, 'rerouting waiting conversations failed');
+    }
+  };
+  const rerouteTimer = setInterval(reroute, 60_000);
+  rerouteTimer.unref();
   const purgeTimer = setInterval(purge, 60 * 60_000);
   purgeTimer.unref();
   void purge();
@@ -42,6 +54,7 @@ export async function startWorker(deps: Deps): Promise<() => Promise<void>> {
   return async () => {
     clearInterval(timer);
     clearInterval(purgeTimer);
+    clearInterval(rerouteTimer);
     stopReminders();
     await deps.jobs.stop();
   };
