@@ -18,7 +18,8 @@ const children: ChildProcess[] = [];
 const ports = [3900 + Math.floor(Math.random() * 50), 3960 + Math.floor(Math.random() * 30)];
 let dataDir = '';
 
-async function waitFor(url: string, ms = 60_000) {
+// Generous: three processes compile and migrate at once while other test files keep both cores busy.
+async function waitFor(url: string, ms = 150_000) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     try {
@@ -50,7 +51,7 @@ describe.runIf(testDbKind === 'postgres')('several processes on one PostgreSQL',
     start(['--role', 'web'], ports[1]);
     start(['--role', 'worker'], 0);
     await Promise.all(ports.map((p) => waitFor(`http://127.0.0.1:${p}/healthz`)));
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     for (const c of children) {
