@@ -24,6 +24,7 @@ export const paths = {
   hotlineCallbacks: '/hotline/callbacks',
   hotlineOps: '/hotline/ops',
   hotlineReports: '/hotline/reports',
+  hotlineCanned: '/hotline/canned',
   hotlineConversation: (id: string) => `/hotline/${id}`,
   hotlineTransfer: (id: string) => `/hotline/transfers/${id}`,
 };

@@ -23,6 +23,7 @@ import { ShiftsPage } from '../modules/hotline/ShiftsPage.tsx';
 import { CallbacksPage } from '../modules/hotline/CallbacksPage.tsx';
 import { OpsPage } from '../modules/hotline/OpsPage.tsx';
 import { ReportsPage } from '../modules/hotline/ReportsPage.tsx';
+import { CannedPage } from '../modules/hotline/CannedPage.tsx';
 import { TransferPage } from '../modules/hotline/TransferPage.tsx';
 import { AppShell } from './AppShell.tsx';
 import { HomePage } from './HomePage.tsx';
@@ -78,6 +79,7 @@ export const routes: RouteObject[] = [
           // Everyone on the hotline may see how it is set; only coordinators change it (the page says so).
           { path: 'hotline/ops', element: guarded('hotline.respond', <OpsPage />) },
           { path: 'hotline/reports', element: guarded('hotline.reports', <ReportsPage />) },
+          { path: 'hotline/canned', element: guarded('hotline.coordinate', <CannedPage />) },
           { path: 'hotline/transfers/:id', element: guarded('hotline.respond', <TransferPage />) },
           { path: 'hotline/:id', element: guarded('hotline.respond', <ConversationPage />) },
           { path: '*', element: <NotFoundPage /> },

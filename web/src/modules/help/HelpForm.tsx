@@ -10,7 +10,7 @@ import { Fieldset } from '../../ui/Fieldset.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { US_STATES } from '../people/us-states.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { useHelpRequest } from './help.api.ts';
 import type { SentRequest } from './HelpConfirmation.tsx';
 

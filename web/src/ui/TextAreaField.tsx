@@ -1,6 +1,6 @@
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
-import { FieldMessages } from '../../ui/FieldMessages.tsx';
-import { useFieldIds } from '../../ui/field-ids.ts';
+import { FieldMessages } from './FieldMessages.tsx';
+import { useFieldIds } from './field-ids.ts';
 
 interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   label: ReactNode;
