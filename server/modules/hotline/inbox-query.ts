@@ -52,7 +52,14 @@ export function summarySql(orgId: string, where: SQL, limit: number) {
            c.emergency_alerted_at, c.sender_id, s.phone_e164 as hotline_number,
            case when c.status = 'open' then ws.at end as waiting_since,
            web.name_enc as web_name_enc, web.email_enc as web_email_enc
-    from conversations c
+    from (
+      -- The page first (index order, then the limit), and only then the per-row facts: joined
+      -- before the limit, the laterals ran for every open conversation before the sort.
+      select * from conversations c
+      where c.org_id = ${orgId} and ${where}
+      order by c.last_activity_at desc, c.id desc
+      limit ${limit}
+    ) c
     left join people p on p.id = c.person_id and p.org_id = c.org_id
     left join users u on u.id = c.assigned_to
     left join messaging_senders s on s.id = c.sender_id and s.org_id = c.org_id
@@ -76,9 +83,7 @@ export function summarySql(orgId: string, where: SQL, limit: number) {
       where e.conversation_id = c.id and e.kind = 'web_request'
       order by e.created_at desc limit 1
     ) web on true
-    where c.org_id = ${orgId} and ${where}
-    order by c.last_activity_at desc, c.id desc
-    limit ${limit}`;
+    order by c.last_activity_at desc, c.id desc`;
 }
 
 const iso = (v: Date | string | null) => (v == null ? null : new Date(v).toISOString());
