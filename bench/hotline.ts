@@ -28,6 +28,8 @@ export interface HotlineOptions {
   seconds: number;
   phones: number;
   responders: number;
+  /** Web and worker as separate processes (the production shape) instead of one `haven start`. */
+  split: boolean;
   pgAdminUrl: string;
 }
 
@@ -96,13 +98,14 @@ export async function run(opts: HotlineOptions): Promise<BenchResult> {
   const dataDir = tempDir();
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
-  const child = spawnGroup(process.execPath, [HAVEN_BIN, 'start'], {
-    cwd: repoRoot,
-    env: havenEnv({
-      DATABASE_URL: benchDb.url, HAVEN_DATA_DIR: dataDir, HAVEN_DEMO_PASSWORD: PASSWORD, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: publicUrl,
-      SMS_SIMULATOR_AUTH_TOKEN: TOKEN, HAVEN_SEED_DEMO: 'true', LOG_LEVEL: 'warn',
-    }),
-  });
+  const env = (p: number) =>
+    havenEnv({
+      DATABASE_URL: benchDb.url, HAVEN_DATA_DIR: dataDir, HAVEN_DEMO_PASSWORD: PASSWORD, PORT: String(p), HOST: '127.0.0.1', PUBLIC_URL: publicUrl,
+      HAVEN_INTERNAL_URL: publicUrl, SMS_SIMULATOR_AUTH_TOKEN: TOKEN, HAVEN_SEED_DEMO: 'true', LOG_LEVEL: 'warn',
+    });
+  // --split: the production shape, a web process and a worker process; otherwise one process doing both.
+  const child = spawnGroup(process.execPath, [HAVEN_BIN, 'start', ...(opts.split ? ['--role', 'web'] : [])], { cwd: repoRoot, env: env(port) });
+  const worker = opts.split ? spawnGroup(process.execPath, [HAVEN_BIN, 'start', '--role', 'worker'], { cwd: repoRoot, env: env(await freePort()) }) : null;
   const db = new pg.Client({ connectionString: benchDb.url });
   const bare = await bareFastify();
   try {
@@ -145,7 +148,7 @@ export async function run(opts: HotlineOptions): Promise<BenchResult> {
     const bs = summarize(bareRun.latencies);
     const errors = n - (havenRun.statuses['200'] ?? 0);
     return {
-      name: 'hotline',
+      name: opts.split ? 'hotline-split' : 'hotline',
       startedAt,
       durationMs: since(t0),
       params: { ...opts, pgAdminUrl: undefined, requests: n },
@@ -163,6 +166,7 @@ export async function run(opts: HotlineOptions): Promise<BenchResult> {
     await bare.app.close().catch(() => {});
     await db.end().catch(() => {});
     await killGroup(child);
+    if (worker) await killGroup(worker);
     removeDir(dataDir);
     await benchDb.drop().catch((err) => log(`could not drop ${benchDb.name}: ${err}`));
   }

@@ -13,6 +13,7 @@
  *   --pacing-seconds N  outbox: length of the paced run (default 30)
  *   --rate N            hotline: webhooks per second (default 500)
  *   --seconds N         hotline: length of the webhook load (default 30)
+ *   --split             hotline: web and worker as separate processes
  *   --pg-url URL        PostgreSQL admin URL (default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import { parseArgs } from 'node:util';
@@ -29,6 +30,7 @@ const { values, positionals } = parseArgs({
     messages: { type: 'string', default: '200000' },
     'pacing-seconds': { type: 'string', default: '30' },
     rate: { type: 'string', default: '500' },
+    split: { type: 'boolean', default: false },
     seconds: { type: 'string', default: '30' },
     'pg-url': { type: 'string', default: process.env.HAVEN_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
@@ -61,7 +63,7 @@ BENCHES.outbox = async () =>
   });
 
 BENCHES.hotline = async () =>
-  (await import('./hotline.ts')).run({ rate: int('rate', values.rate!), seconds: int('seconds', values.seconds!), phones: 5000, responders: 20, pgAdminUrl: values['pg-url']! });
+  (await import('./hotline.ts')).run({ rate: int('rate', values.rate!), seconds: int('seconds', values.seconds!), phones: 5000, responders: 20, split: values.split!, pgAdminUrl: values['pg-url']! });
 
 const unknown = positionals.filter((p) => !(p in BENCHES));
 if (unknown.length) {

@@ -20,13 +20,15 @@ export async function rerouteWaiting(deps: Deps, now = new Date()): Promise<{ as
     .orderBy(sql`(${conversations.urgency} = 'emergency') desc`, asc(conversations.firstInboundAt))
     .limit(PER_RUN);
   let assigned = 0;
-  const orgsWithoutCover = new Set<string>();
+  // Once a conversation finds nobody, the others of its org and language would not fare better
+  // this minute (nobody on call, or everyone who speaks it at capacity): skip them, so a surge
+  // of waiting texts costs a few routing runs a minute, not hundreds.
+  const hopeless = new Set<string>();
   for (const c of waiting) {
-    if (orgsWithoutCover.has(c.orgId)) continue;
+    if (hopeless.has(c.orgId) || hopeless.has(`${c.orgId}|${c.lang}`)) continue;
     const r = await deps.database.db.transaction((tx) => routeConversation(tx, { orgId: c.orgId, conversationId: c.id, lang: c.lang, at: now, recordUnrouted: false }));
     if (r.assignedTo) assigned++;
-    // Nobody on call there at all: the org's other conversations would not fare better this minute.
-    else if (r.onCall === 0) orgsWithoutCover.add(c.orgId);
+    else hopeless.add(r.onCall === 0 ? c.orgId : `${c.orgId}|${c.lang}`);
   }
   return { assigned };
 }
