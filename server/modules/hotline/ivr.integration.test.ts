@@ -14,6 +14,7 @@ import { callbackTasks, conversationEvents, conversations, hotlineResponders, ho
 let t: TestApp;
 let voice: SimulatorVoice;
 const HOTLINE = '+13125550170';
+const NATIONAL = '+12025550170';
 const CALLER = '+17735550101';
 const PHONES = { responder: '+13125550181', volunteer: '+13125550182', coordinator: '+13125550183' };
 const db = () => t.deps.database.db;
@@ -31,6 +32,7 @@ async function onCall(role: 'responder' | 'volunteer' | 'coordinator', shiftRole
 beforeAll(async () => {
   t = await startTestApp();
   await db().insert(messagingSenders).values({ orgId: t.orgs.a, label: 'Hotline', phoneE164: HOTLINE, isDefault: true });
+  await db().insert(messagingSenders).values({ orgId: t.orgs.net, label: 'National', phoneE164: NATIONAL, isDefault: true });
   voice = createSimulatorVoice(t.deps.simulator, { publicUrl: t.deps.config.publicUrl });
 });
 afterAll(() => t?.close());
@@ -120,6 +122,34 @@ describe('the hotline voice line', () => {
     call = await voice.pressDigits(call.providerId, '1');
     expect(call.status).toBe('completed');
     expect(await db().select().from(callbackTasks).where(eq(callbackTasks.callSid, call.providerId))).toMatchObject([{ reason: 'surge', lang: 'ko' }]);
+  });
+
+  it('the national number asks which affiliate in the caller’s language, and the call and its voicemail belong to that affiliate', async () => {
+    let call = await voice.startInboundCall({ from: CALLER, to: NATIONAL });
+    call = await voice.pressDigits(call.providerId, '3');
+    const menu = said(call).filter((p) => p.startsWith('Para Affiliate'));
+    expect(menu.length).toBeGreaterThanOrEqual(2);
+    expect(menu[0]).toMatch(/oprima 1\.$/);
+    const aIsFirst = menu[0].includes('Affiliate A');
+    call = await voice.pressDigits(call.providerId, aIsFirst ? '1' : '2');
+    // Nobody on call in affiliate A: its after-hours voicemail, in Spanish.
+    expect(call.waiting).toMatchObject({ verb: 'record' });
+    call = await voice.leaveRecording(call.providerId, { text: 'Necesito ayuda con DACA' });
+    const [task] = await db().select().from(callbackTasks).where(eq(callbackTasks.callSid, call.providerId));
+    expect(task).toMatchObject({ orgId: t.orgs.a, lang: 'es', reason: 'voicemail' });
+  });
+
+  it('refuses a callback URL naming an org the number does not serve', async () => {
+    const url = `${t.deps.config.publicUrl}/webhooks/twilio/voice/route?org=${t.orgs.b}&lang=en&tier=0&e=0`;
+    const params = { CallSid: `CA${'2'.repeat(32)}`, From: CALLER, To: HOTLINE };
+    const hook = t.deps.simulator.sign(url, params);
+    const res = await t.app.inject({
+      method: 'POST', url: url.slice(t.deps.config.publicUrl.length),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': hook.signature },
+      payload: new URLSearchParams(params).toString(),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.field).toBe('org');
   });
 
   it('refuses a forged whisper request with 403', async () => {

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import twilio from 'twilio';
+import { WebhookPayloadError } from '../../integrations/sms/sms-webhook-payloads.ts';
 import type { Deps } from '../../platform/context.ts';
 import { publish } from '../../platform/realtime/index.ts';
 import type { Lang } from '../../platform/i18n/i18n.ts';
@@ -89,6 +90,13 @@ export async function chooseAffiliate(deps: Deps, q: { networkId: string; lang: 
   const org = picked ?? network!;
   await linkCallToConversation(deps, { orgId: org.id, callSid: q.callSid, from: q.from, lang: q.lang, senderId: q.senderId });
   return afterLanguage(deps, { org: org.id, lang: q.lang, tier: 0, emergency: false }, org.name);
+}
+
+/** The org a callback URL names must be the number's own, or one of its affiliates when it is the national number. */
+export async function assertRoutableOrg(deps: Deps, numberOrgId: string, orgId: string) {
+  if (orgId === numberOrgId) return;
+  const [org] = await deps.database.db.select({ parentId: organizations.parentId }).from(organizations).where(eq(organizations.id, orgId));
+  if (org?.parentId !== numberOrgId) throw new WebhookPayloadError('org', 'invalid');
 }
 
 export async function settingsOf(deps: Deps, orgId: string) {

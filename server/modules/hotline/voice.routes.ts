@@ -6,10 +6,8 @@ import type { Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { defineRoute } from '../../platform/http/route.ts';
 import { findSender, type Sender, verifyWebhook } from '../messaging/index.ts';
-import { organizations } from '../organizations/organizations.table.ts';
-import { eq } from 'drizzle-orm';
 import {
-  acceptWhisper, afterDial, answerIncomingCall, chooseAffiliate, chooseLanguage, type IvrState, routeCall, saveVoicemail, surgeChoice, whisper,
+  acceptWhisper, afterDial, answerIncomingCall, assertRoutableOrg, chooseAffiliate, chooseLanguage, type IvrState, routeCall, saveVoicemail, surgeChoice, whisper,
 } from './ivr.ts';
 
 /**
@@ -51,13 +49,6 @@ const StateQuery = z.object({
 });
 const toState = (q: z.infer<typeof StateQuery>): IvrState => ({ org: q.org, lang: q.lang, tier: q.tier, emergency: q.e === '1' });
 
-/** The org in the URL must be the number's own, or one of its affiliates when it is the national number. */
-async function checkRoutedOrg(deps: Deps, sender: Sender, orgId: string) {
-  if (orgId === sender.orgId) return;
-  const [org] = await deps.database.db.select({ parentId: organizations.parentId }).from(organizations).where(eq(organizations.id, orgId));
-  if (org?.parentId !== sender.orgId) throw new WebhookPayloadError('org', 'invalid');
-}
-
 const VoiceStart = z.object({ CallSid, From: z.string().min(1), To: z.string().min(1), CallStatus: CallStatus.optional() });
 
 export const hotlineVoiceRoutes = [
@@ -91,7 +82,7 @@ export const hotlineVoiceRoutes = [
     method: 'POST', url: '/webhooks/twilio/voice/route', policy, tags, summary: 'After the emergency question: ring the on-call responders', response: TwiML, query: StateQuery,
     handler: async ({ ctx, req, reply, query }) => {
       const sender = await verifiedSender(ctx.deps, req, 'To');
-      await checkRoutedOrg(ctx.deps, sender, query.org);
+      await assertRoutableOrg(ctx.deps, sender.orgId, query.org);
       return xml(reply, await routeCall(ctx.deps, toState(query), { digits: digitsOf(req), callSid: callSidOf(req) }, sender.phoneE164 ?? form(req).To));
     },
   }),
@@ -99,7 +90,7 @@ export const hotlineVoiceRoutes = [
     method: 'POST', url: '/webhooks/twilio/voice/dialed', policy, tags, summary: 'How ringing a tier ended: done, or the next tier', response: TwiML, query: StateQuery,
     handler: async ({ ctx, req, reply, query }) => {
       const sender = await verifiedSender(ctx.deps, req, 'To');
-      await checkRoutedOrg(ctx.deps, sender, query.org);
+      await assertRoutableOrg(ctx.deps, sender.orgId, query.org);
       callSidOf(req);
       const status = form(req).DialCallStatus ?? null;
       return xml(reply, await afterDial(ctx.deps, toState(query), status, sender.phoneE164 ?? form(req).To));
@@ -109,7 +100,7 @@ export const hotlineVoiceRoutes = [
     method: 'POST', url: '/webhooks/twilio/voice/whisper', policy, tags, summary: 'A responder’s phone picked up: press 1 to accept', response: TwiML, query: StateQuery,
     handler: async ({ ctx, req, reply, query }) => {
       const sender = await verifiedSender(ctx.deps, req, 'From');
-      await checkRoutedOrg(ctx.deps, sender, query.org);
+      await assertRoutableOrg(ctx.deps, sender.orgId, query.org);
       callSidOf(req);
       return xml(reply, whisper(toState(query)));
     },
@@ -118,7 +109,7 @@ export const hotlineVoiceRoutes = [
     method: 'POST', url: '/webhooks/twilio/voice/accept', policy, tags, summary: 'The responder’s key after the whisper', response: TwiML, query: StateQuery,
     handler: async ({ ctx, req, reply, query }) => {
       const sender = await verifiedSender(ctx.deps, req, 'From');
-      await checkRoutedOrg(ctx.deps, sender, query.org);
+      await assertRoutableOrg(ctx.deps, sender.orgId, query.org);
       callSidOf(req);
       const f = form(req);
       const parentCallSid = CallSid.safeParse(f.ParentCallSid).success ? f.ParentCallSid : null;
@@ -129,7 +120,7 @@ export const hotlineVoiceRoutes = [
     method: 'POST', url: '/webhooks/twilio/voice/surge', policy, tags, summary: 'Surge mode: 1 asks for a call back', response: TwiML, query: StateQuery,
     handler: async ({ ctx, req, reply, query }) => {
       const sender = await verifiedSender(ctx.deps, req, 'To');
-      await checkRoutedOrg(ctx.deps, sender, query.org);
+      await assertRoutableOrg(ctx.deps, sender.orgId, query.org);
       return xml(reply, await surgeChoice(ctx.deps, toState(query), { callSid: callSidOf(req), from: form(req).From, digits: digitsOf(req) }));
     },
   }),
@@ -137,7 +128,7 @@ export const hotlineVoiceRoutes = [
     method: 'POST', url: '/webhooks/twilio/voice/recorded', policy, tags, summary: 'A voicemail was left: it goes to the callback queue', response: TwiML, query: StateQuery,
     handler: async ({ ctx, req, reply, query }) => {
       const sender = await verifiedSender(ctx.deps, req, 'To');
-      await checkRoutedOrg(ctx.deps, sender, query.org);
+      await assertRoutableOrg(ctx.deps, sender.orgId, query.org);
       const f = form(req);
       const recordingUrl = z.url().safeParse(f.RecordingUrl).success ? f.RecordingUrl : null;
       return xml(reply, await saveVoicemail(ctx.deps, toState(query), { callSid: callSidOf(req), from: f.From, recordingUrl }));
