@@ -1,40 +1,17 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seriousA11yViolations, useHavenAndBrowser } from './support/haven.ts';
+import { newPage, seriousA11yViolations, signIn, useHavenAndBrowser } from './support/haven.ts';
 
 const env = useHavenAndBrowser();
-
-
-async function newPage(lang: 'ko' | 'en' | 'es', width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await env.browser.newContext({ viewport: { width, height: 900 } });
-  // Only the first visit: later navigations keep whatever the user switched to.
-  await context.addInitScript((l) => {
-    if (!localStorage.getItem('haven.lang')) localStorage.setItem('haven.lang', l);
-  }, lang);
-  const page = await context.newPage();
-  return { context, page };
-}
-
-async function signIn(page: Page, email: string, labels: { email: string; password: string; submit: string }) {
-  await page.goto(`${env.haven.url}/sign-in`);
-  await page.getByLabel(labels.email, { exact: true }).fill(email);
-  await page.getByLabel(labels.password, { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: labels.submit, exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-}
-
-const KO = { email: '이메일', password: '비밀번호', submit: '로그인' };
-const ES = { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión' };
 
 describe('the foundation journey', () => {
   let personId = '';
 
   it('signs in with the Korean UI, switches to Spanish, creates a person with a Hangul name, finds them by a romanized spelling and sees the audit entry', async () => {
-    const { context, page } = await newPage('ko');
+    const { context, page } = await newPage(env, { lang: 'ko' });
     await page.goto(`${env.haven.url}/`);
     await expect.poll(() => page.getByRole('heading', { name: 'Haven 로그인' }).isVisible()).toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
-    await signIn(page, 'admin.il@demo.haven.local', KO);
+    await signIn(env, page, 'admin.il@demo.haven.local', 'ko');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/안녕하세요/);
 
     await page.getByLabel('언어').selectOption('es');
@@ -71,8 +48,8 @@ describe('the foundation journey', () => {
 
   it("keeps that person from another affiliate's admin, in the UI and in the API", async () => {
     expect(personId).not.toBe('');
-    const { context, page } = await newPage('es');
-    await signIn(page, 'admin.va@demo.haven.local', ES);
+    const { context, page } = await newPage(env, { lang: 'es' });
+    await signIn(env, page, 'admin.va@demo.haven.local', 'es');
     await page.goto(`${env.haven.url}/people`);
     const search = page.getByLabel('Buscar', { exact: true });
     await search.fill('Rhee');
@@ -90,8 +67,8 @@ describe('the foundation journey', () => {
 
 describe('confirming a destructive action', () => {
   it('removes a member through the confirmation dialog, and the member is gone', async () => {
-    const { context, page } = await newPage('en');
-    await signIn(page, 'admin.tx@demo.haven.local', { email: 'Email', password: 'Password', submit: 'Sign in' });
+    const { context, page } = await newPage(env, { lang: 'en' });
+    await signIn(env, page, 'admin.tx@demo.haven.local', 'en');
     await page.goto(`${env.haven.url}/org/members`);
     await page.getByRole('button', { name: 'Remove Jiwoo Han (한지우)' }).click();
     const dialog = page.getByRole('dialog');
@@ -109,12 +86,11 @@ describe('accessibility and phones', () => {
 
   it('has no serious or critical axe violations and no sideways scrolling at 375 px, in all three languages', async () => {
     for (const lang of ['ko', 'en', 'es'] as const) {
-      const { context, page } = await newPage(lang, 375);
+      const { context, page } = await newPage(env, { lang, width: 375 });
       await page.goto(`${env.haven.url}/sign-in`);
       await page.waitForSelector('form');
       expect(await seriousA11yViolations(page), `${lang} /sign-in`).toEqual([]);
-      const labels = lang === 'ko' ? KO : lang === 'es' ? ES : { email: 'Email', password: 'Password', submit: 'Sign in' };
-      await signIn(page, 'admin.il@demo.haven.local', labels);
+      await signIn(env, page, 'admin.il@demo.haven.local', lang);
       const someone = await page.request.get(`${env.haven.url}/api/v1/people?q=Kim`);
       const firstId = (await someone.json()).items[0].id;
       for (const path of [...pages, `/people/${firstId}`]) {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seriousA11yViolations, useHavenAndBrowser } from './support/haven.ts';
+import { seriousA11yViolations, signedInPage, useHavenAndBrowser } from './support/haven.ts';
 
 /**
  * A coordinator keeps the canned responses on a phone, in the Korean UI: every answer in
@@ -9,20 +9,6 @@ import { DEMO_PASSWORD, seriousA11yViolations, useHavenAndBrowser } from './supp
 const env = useHavenAndBrowser();
 const WAIT = { timeout: 15_000, interval: 150 };
 
-async function signIn(email: string): Promise<Page> {
-  const context = await env.browser.newContext({ viewport: { width: 375, height: 800 } });
-  await context.addInitScript(() => {
-    if (!localStorage.getItem('haven.lang')) localStorage.setItem('haven.lang', 'ko');
-  });
-  const page = await context.newPage();
-  await page.goto(`${env.haven.url}/sign-in`);
-  await page.getByLabel('이메일', { exact: true }).fill(email);
-  await page.getByLabel('비밀번호', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '로그인', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  return page;
-}
-
 async function phoneFriendly(page: Page, what: string) {
   expect(await seriousA11yViolations(page), what).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), what).toBeLessThanOrEqual(0);
@@ -30,7 +16,7 @@ async function phoneFriendly(page: Page, what: string) {
 
 describe('canned responses (Korean UI, 375 px)', () => {
   it('adds one in three languages, refuses one missing Spanish, edits and deletes it', async () => {
-    const page = await signIn('coordinator.il@demo.haven.local');
+    const { context, page } = await signedInPage(env, 'coordinator.il@demo.haven.local', { lang: 'ko', width: 375, height: 800 });
     await page.getByRole('button', { name: '메뉴' }).click();
     await page.getByRole('navigation').getByRole('link', { name: '상용 답변', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: '상용 답변' }).isVisible(), WAIT).toBe(true);
@@ -65,6 +51,6 @@ describe('canned responses (Korean UI, 375 px)', () => {
     await expect.poll(() => dialog.isVisible(), WAIT).toBe(true);
     await dialog.getByRole('button', { name: '삭제', exact: true }).click();
     await expect.poll(() => renamed.count(), WAIT).toBe(0);
-    await page.context().close();
+    await context.close();
   });
 });

@@ -1,9 +1,9 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CANNED } from '../server/demo/demo-hotline.ts';
 import { startHotlineWorkers } from '../server/modules/hotline/index.ts';
 import { startSendWorkers } from '../server/modules/messaging/index.ts';
-import { DEMO_PASSWORD, seriousA11yViolations, useHavenAndBrowser } from './support/haven.ts';
+import { seriousA11yViolations, signedInPage, useHavenAndBrowser } from './support/haven.ts';
 
 /**
  * The hotline inbox, the way a Korean-speaking responder on call works it on a phone: a
@@ -36,20 +36,6 @@ const CANNED = DEMO_CANNED.find((c) => c.category === 'daca_renewal')!;
 /** Messages travel through the intake job, the outbox and the simulator's callbacks. */
 const SLOW = { timeout: 20_000, interval: 200 };
 
-async function signedInPage(email: string, width: number): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await env.browser.newContext({ viewport: { width, height: 800 } });
-  await context.addInitScript(() => {
-    if (!localStorage.getItem('haven.lang')) localStorage.setItem('haven.lang', 'ko');
-  });
-  const page = await context.newPage();
-  await page.goto(`${env.haven.url}/sign-in`);
-  await page.getByLabel('이메일', { exact: true }).fill(email);
-  await page.getByLabel('비밀번호', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '로그인', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  return { context, page };
-}
-
 /** A change through the API as the page's user (CSRF token from the session). */
 async function post(page: Page, path: string, data: unknown) {
   const session = await (await page.request.get(`${env.haven.url}/api/v1/auth/session`)).json();
@@ -69,7 +55,7 @@ async function expectPhoneFriendly(page: Page, what: string) {
 
 describe('the hotline inbox (Korean UI, 375 px)', () => {
   it('shows a Korean text as it arrives, and the Korean canned reply sent from it reaches the phone', async () => {
-    const { context, page } = await signedInPage(RESPONDER, 375);
+    const { context, page } = await signedInPage(env, RESPONDER, { lang: 'ko', width: 375, height: 800 });
 
     // The inbox, from the menu (folded on a phone): my conversations in Korean, live and so far empty.
     await page.getByRole('button', { name: '메뉴' }).click();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seriousA11yViolations, useHavenAndBrowser } from './support/haven.ts';
+import { type OpenPage, type PageOptions, seriousA11yViolations, signedInPage, useHavenAndBrowser } from './support/haven.ts';
 
 /**
  * Running the hotline on a surge day, in the Spanish UI on phones: the Illinois coordinator
@@ -22,22 +22,10 @@ const COORDINATOR = 'coordinator.il@demo.haven.local';
 const RESPONDER = 'responder.il@demo.haven.local';
 /** The stream, the simulator and the refetches take a moment each. */
 const WAIT = { timeout: 15_000, interval: 150 };
+/** Both staff on Spanish-UI phones; the report is downloaded as CSV. */
+const SPANISH_PHONE: PageOptions = { lang: 'es', width: 375, height: 800, acceptDownloads: true };
 
 const textOf = async (l: Locator) => ((await l.count()) ? ((await l.first().textContent()) ?? '') : '');
-
-async function signedInPage(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await env.browser.newContext({ viewport: { width: 375, height: 800 }, acceptDownloads: true });
-  await context.addInitScript(() => {
-    if (!localStorage.getItem('haven.lang')) localStorage.setItem('haven.lang', 'es');
-  });
-  const page = await context.newPage();
-  await page.goto(`${env.haven.url}/sign-in`);
-  await page.getByLabel('Correo electrónico', { exact: true }).fill(email);
-  await page.getByLabel('Contraseña', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Iniciar sesión', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  return { context, page };
-}
 
 /** The API as the page's user (CSRF token from the session). */
 async function call(page: Page, method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) {
@@ -62,8 +50,8 @@ async function expectPhoneFriendly(page: Page, what: string) {
 
 const said = (c: { transcript: { kind: string; text?: string }[] }) => c.transcript.filter((e) => e.kind === 'say').map((e) => e.text).join(' ');
 
-let coordinator: { context: BrowserContext; page: Page } | undefined;
-let responder: { context: BrowserContext; page: Page } | undefined;
+let coordinator: OpenPage | undefined;
+let responder: OpenPage | undefined;
 
 // Leave the demo as found even when a step fails half-way.
 afterAll(async () => {
@@ -76,7 +64,7 @@ afterAll(async () => {
 
 describe('surge day on the Illinois hotline (Spanish UI, 375 px)', () => {
   it('surge on with a confirmation → a Spanish caller asks for a callback → it appears live, is taken and done → the report counts it → surge off', async () => {
-    coordinator = await signedInPage(COORDINATOR);
+    coordinator = await signedInPage(env, COORDINATOR, SPANISH_PHONE);
     const c = coordinator.page;
 
     // ── The coordinator opens "Gestionar la línea": surge off, ring time 20 s.
@@ -125,7 +113,7 @@ describe('surge day on the Illinois hotline (Spanish UI, 375 px)', () => {
     await expectPhoneFriendly(c, 'ops page, surge on');
 
     // ── The responder's callback queue, open before the call comes in (nothing waiting yet).
-    responder = await signedInPage(RESPONDER);
+    responder = await signedInPage(env, RESPONDER, SPANISH_PHONE);
     const r = responder.page;
     // Not a coordinator: no "Gestionar la línea" in her menu.
     await r.getByRole('button', { name: 'Menú' }).click();

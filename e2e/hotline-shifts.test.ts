@@ -1,6 +1,6 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seriousA11yViolations, useHavenAndBrowser } from './support/haven.ts';
+import { seriousA11yViolations, signedInPage, useHavenAndBrowser } from './support/haven.ts';
 
 /**
  * The on-call shifts page on a phone: a coordinator (Korean UI) sees who is on call in each
@@ -9,23 +9,6 @@ import { DEMO_PASSWORD, seriousA11yViolations, useHavenAndBrowser } from './supp
  * run on the page as each of them leaves it.
  */
 const env = useHavenAndBrowser();
-
-const LOGIN: Record<string, { email: string; password: string; submit: string }> = {
-  ko: { email: '이메일', password: '비밀번호', submit: '로그인' },
-  es: { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión' },
-};
-
-async function signedInPage(lang: 'ko' | 'es', email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await env.browser.newContext({ viewport: { width: 375, height: 800 } });
-  await context.addInitScript((l) => localStorage.setItem('haven.lang', l), lang);
-  const page = await context.newPage();
-  await page.goto(`${env.haven.url}/sign-in`);
-  await page.getByLabel(LOGIN[lang]!.email, { exact: true }).fill(email);
-  await page.getByLabel(LOGIN[lang]!.password, { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: LOGIN[lang]!.submit, exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  return { context, page };
-}
 
 const textOf = async (l: Locator) => ((await l.count()) ? ((await l.first().textContent()) ?? '') : '');
 
@@ -38,7 +21,7 @@ async function expectPhoneFriendly(page: Page, what: string) {
 
 describe('on-call shifts (375 px)', () => {
   it('shows a coordinator every language covered and the week, day by day', async () => {
-    const { context, page } = await signedInPage('ko', 'coordinator.il@demo.haven.local');
+    const { context, page } = await signedInPage(env, 'coordinator.il@demo.haven.local', { lang: 'ko', width: 375, height: 800 });
     await page.goto(`${env.haven.url}/hotline/shifts`);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: '당번 근무' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('모든 언어에 당번이 있습니다.').isVisible()).toBe(true);
@@ -53,7 +36,7 @@ describe('on-call shifts (375 px)', () => {
   });
 
   it('lets a responder make her calendar link once, fetch it, and mark herself away', async () => {
-    const { context, page } = await signedInPage('es', 'responder.il@demo.haven.local');
+    const { context, page } = await signedInPage(env, 'responder.il@demo.haven.local', { lang: 'es', width: 375, height: 800 });
     await page.goto(`${env.haven.url}/hotline/shifts`);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Turnos de guardia' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { level: 2, name: 'Gestionar turnos' }).count()).toBe(0);

@@ -1,8 +1,8 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startHotlineWorkers } from '../server/modules/hotline/index.ts';
 import { startSendWorkers } from '../server/modules/messaging/index.ts';
-import { DEMO_PASSWORD, seriousA11yViolations, useHavenAndBrowser } from './support/haven.ts';
+import { seriousA11yViolations, signedInPage, useHavenAndBrowser } from './support/haven.ts';
 
 /**
  * Overflow between affiliates, in the browser: the Illinois coordinator offers an open
@@ -30,20 +30,6 @@ const IL_NAME = 'Prairie Korean Community Center';
 const VA_NAME = 'Potomac Family Justice Center';
 const SLOW = { timeout: 20_000, interval: 200 };
 
-async function signedInPage(email: string, lang: 'en' | 'ko'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await env.browser.newContext({ viewport: { width: 375, height: 800 } });
-  await context.addInitScript((l) => {
-    if (!localStorage.getItem('haven.lang')) localStorage.setItem('haven.lang', l);
-  }, lang);
-  const page = await context.newPage();
-  await page.goto(`${env.haven.url}/sign-in`);
-  await page.getByLabel(lang === 'ko' ? '이메일' : 'Email', { exact: true }).fill(email);
-  await page.getByLabel(lang === 'ko' ? '비밀번호' : 'Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: lang === 'ko' ? '로그인' : 'Sign in', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  return { context, page };
-}
-
 async function post(page: Page, path: string, data: unknown) {
   const session = await (await page.request.get(`${env.haven.url}/api/v1/auth/session`)).json();
   const res = await page.request.post(`${env.haven.url}${path}`, { data, headers: { 'x-csrf-token': session.csrfToken } });
@@ -62,8 +48,8 @@ async function expectPhoneFriendly(page: Page, what: string) {
 
 describe('an audited transfer between affiliates (375 px)', () => {
   it('Illinois offers a conversation, a Virginia volunteer takes it live, answers in Korean from the Illinois number, and gives it back', async () => {
-    const coord = await signedInPage(COORDINATOR, 'en');
-    const vol = await signedInPage(VA_VOLUNTEER, 'ko');
+    const coord = await signedInPage(env, COORDINATOR, { lang: 'en', width: 375, height: 800 });
+    const vol = await signedInPage(env, VA_VOLUNTEER, { lang: 'ko', width: 375, height: 800 });
 
     // The Virginia volunteer's inbox is open and live, with nothing offered yet.
     await vol.page.goto(`${env.haven.url}/hotline`);

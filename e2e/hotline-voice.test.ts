@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callbackTasks, conversations, hotlineResponders, hotlineShiftOverrides } from '../server/modules/hotline/hotline.table.ts';
 import { ringList } from '../server/modules/hotline/ivr.ts';
 import { onCallResponders } from '../server/modules/hotline/on-call.ts';
 import { organizations, users } from '../server/modules/organizations/organizations.table.ts';
-import { DEMO_PASSWORD, seriousA11yViolations, useHavenAndBrowser } from './support/haven.ts';
+import { newPage, type OpenPage, seriousA11yViolations, signedInPage, useHavenAndBrowser } from './support/haven.ts';
 
 /**
  * The hotline's voice line played on the simulator page by two phones at once: a community
@@ -30,30 +30,9 @@ let responderPhone = FALLBACK_RESPONDER_PHONE;
 let responderEmail = 'responder.il@demo.haven.local';
 let ilOrgId = '';
 
-const LABELS = {
-  ko: { email: '이메일', password: '비밀번호', submit: '로그인' },
-  es: { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión' },
-  en: { email: 'Email', password: 'Password', submit: 'Sign in' },
-};
-type Lang = keyof typeof LABELS;
-
 const phoneShown = (e164: string) => e164.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '($1) $2-$3');
 const textOf = async (l: Locator) => ((await l.count()) ? ((await l.first().textContent()) ?? '') : '');
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-
-async function signedInPage(lang: Lang, email: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await env.browser.newContext({ viewport: { width, height: 900 } });
-  await context.addInitScript((l) => {
-    if (!localStorage.getItem('haven.lang')) localStorage.setItem('haven.lang', l);
-  }, lang);
-  const page = await context.newPage();
-  await page.goto(`${env.haven.url}/sign-in`);
-  await page.getByLabel(LABELS[lang].email, { exact: true }).fill(email);
-  await page.getByLabel(LABELS[lang].password, { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: LABELS[lang].submit, exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  return { context, page };
-}
 
 /**
  * The on-call Spanish speaker: the demo's (María Hernández by day, Rosa Delgado by night,
@@ -99,13 +78,13 @@ async function callInSpanish(page: Page) {
 }
 
 describe('a Spanish call on the simulator: the responder’s phone rings, answers and is joined', () => {
-  let member: { context: BrowserContext; page: Page };
-  let responder: { context: BrowserContext; page: Page };
+  let member: OpenPage;
+  let responder: OpenPage;
 
   /** Two people, two browsers: a coordinator plays the member's phone, the responder plays her own (opened in the first test: expect.poll runs only inside one). */
   async function openPhones() {
-    member = await signedInPage('ko', 'coordinator.il@demo.haven.local');
-    responder = await signedInPage('es', responderEmail, 375);
+    member = await signedInPage(env, 'coordinator.il@demo.haven.local', { lang: 'ko' });
+    responder = await signedInPage(env, responderEmail, { lang: 'es', width: 375 });
     await member.page.goto(`${env.haven.url}/simulator`);
     await member.page.getByLabel('내 전화번호 (회원 번호)').fill(CALLER);
     const havenNumber = member.page.getByLabel('Haven 번호');
@@ -206,11 +185,7 @@ describe('a Spanish call on the simulator: the responder’s phone rings, answer
 
 describe('the public help form (/p/help), Korean, on a phone', () => {
   it('needs no sign-in, switches to Korean, shows the translated phone error, then confirms in Korean', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 375, height: 800 } });
-    await context.addInitScript(() => {
-      if (!localStorage.getItem('haven.lang')) localStorage.setItem('haven.lang', 'en');
-    });
-    const page = await context.newPage();
+    const { context, page } = await newPage(env, { lang: 'en', width: 375, height: 800 });
     await page.goto(`${env.haven.url}/p/help`);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Ask for help' }).isVisible(), WAIT).toBe(true);
     expect(new URL(page.url()).pathname).toBe('/p/help');

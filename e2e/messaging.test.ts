@@ -1,7 +1,7 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startSendWorkers } from '../server/modules/messaging/index.ts';
-import { DEMO_PASSWORD, seriousA11yViolations, useHavenAndBrowser } from './support/haven.ts';
+import { type Lang, seriousA11yViolations, signedInPage, useHavenAndBrowser } from './support/haven.ts';
 
 /**
  * Messaging journeys: a member's phone on the simulator texts and calls the Illinois
@@ -22,12 +22,6 @@ const IL_ORG = 'Prairie Korean Community Center';
 /** Replies go out through the outbox and the workers: give them time. */
 const SLOW = { timeout: 20_000, interval: 250 };
 
-const LABELS = {
-  ko: { email: '이메일', password: '비밀번호', submit: '로그인' },
-  es: { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión' },
-  en: { email: 'Email', password: 'Password', submit: 'Sign in' },
-};
-type Lang = keyof typeof LABELS;
 /** simulator:call.start / call.hangUp and messaging:senders.add, for the pages visited in every language. */
 const CALL: Record<Lang, { start: string; hangUp: string }> = {
   ko: { start: `${HOTLINE}에 전화 걸기`, hangUp: '전화 끊기' },
@@ -35,20 +29,6 @@ const CALL: Record<Lang, { start: string; hangUp: string }> = {
   es: { start: `Llamar a ${HOTLINE}`, hangUp: 'Colgar' },
 };
 const ADD_NUMBER: Record<Lang, string> = { ko: '번호 추가', en: 'Add a number', es: 'Agregar un número' };
-
-async function signedInPage(lang: Lang, email: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await env.browser.newContext({ viewport: { width, height: 900 } });
-  await context.addInitScript((l) => {
-    if (!localStorage.getItem('haven.lang')) localStorage.setItem('haven.lang', l);
-  }, lang);
-  const page = await context.newPage();
-  await page.goto(`${env.haven.url}/sign-in`);
-  await page.getByLabel(LABELS[lang].email, { exact: true }).fill(email);
-  await page.getByLabel(LABELS[lang].password, { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: LABELS[lang].submit, exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  return { context, page };
-}
 
 const textOf = async (l: Locator) => (await l.count()) ? ((await l.first().textContent()) ?? '') : '';
 
@@ -65,7 +45,7 @@ async function memberId(page: Page) {
 
 describe("a member's phone on the simulator (Korean UI)", () => {
   it('texts 중지 and 시작 to the Illinois hotline and gets the Korean replies, then calls, picks Korean, leaves a voicemail and is hung up on', async () => {
-    const { context, page } = await signedInPage('ko', 'admin.il@demo.haven.local');
+    const { context, page } = await signedInPage(env, 'admin.il@demo.haven.local', { lang: 'ko' });
     await page.goto(`${env.haven.url}/simulator`);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: '전화 시뮬레이터' }).isVisible()).toBe(true);
 
@@ -139,7 +119,7 @@ describe("a member's phone on the simulator (Korean UI)", () => {
 
 describe('the message queue and the cost tool (Spanish UI)', () => {
   it('shows the replies just sent from the hotline number, its pace, and segments and encoding that follow the text', async () => {
-    const { context, page } = await signedInPage('es', 'admin.il@demo.haven.local');
+    const { context, page } = await signedInPage(env, 'admin.il@demo.haven.local', { lang: 'es' });
     await page.goto(`${env.haven.url}/messaging/queue`);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Cola de mensajes' }).isVisible()).toBe(true);
 
@@ -174,7 +154,7 @@ describe('the message queue and the cost tool (Spanish UI)', () => {
 
 describe('messaging settings (Spanish UI, affiliate admin)', () => {
   it('shows the simulator as provider and the demo hotline number, and adds a second number with its pace', async () => {
-    const { context, page } = await signedInPage('es', 'admin.il@demo.haven.local');
+    const { context, page } = await signedInPage(env, 'admin.il@demo.haven.local', { lang: 'es' });
     await page.goto(`${env.haven.url}/org/messaging`);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Configuración de mensajería' }).isVisible()).toBe(true);
 
@@ -213,7 +193,7 @@ describe('messaging settings (Spanish UI, affiliate admin)', () => {
 
 describe("the member's history (Korean UI)", () => {
   it("lists the texts and the call from the simulator on Minjun Kim's record, each with its delivery status", async () => {
-    const { context, page } = await signedInPage('ko', 'admin.il@demo.haven.local');
+    const { context, page } = await signedInPage(env, 'admin.il@demo.haven.local', { lang: 'ko' });
     const id = await memberId(page);
     await page.goto(`${env.haven.url}/people/${id}`);
     const history = page.getByRole('table', { name: '문자와 통화' });
@@ -241,7 +221,7 @@ describe("the member's history (Korean UI)", () => {
 describe('accessibility and phones', () => {
   it('has no serious or critical axe violations and no sideways scrolling at 375 px on the messaging pages, in all three languages', async () => {
     for (const lang of ['ko', 'en', 'es'] as const) {
-      const { context, page } = await signedInPage(lang, 'admin.il@demo.haven.local', 375);
+      const { context, page } = await signedInPage(env, 'admin.il@demo.haven.local', { lang, width: 375 });
       // The simulator with the member's thread and a live call on screen, not just the empty page.
       await page.evaluate((p) => localStorage.setItem('haven.simulator.phone', p), MEMBER_PHONE);
       const id = await memberId(page);

@@ -1,23 +1,13 @@
 import * as OTPAuth from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, useHavenAndBrowser } from './support/haven.ts';
+import { newPage, signIn, useHavenAndBrowser } from './support/haven.ts';
 
 const env = useHavenAndBrowser();
 
 describe('two-factor where the affiliate requires it', () => {
   it('sends a CA coordinator to enrolment, turns it on with an authenticator code, then asks for the code at next sign-in', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 375, height: 800 } });
-    await context.addInitScript(() => {
-      if (!localStorage.getItem('haven.lang')) localStorage.setItem('haven.lang', 'en');
-    });
-    const page = await context.newPage();
-    const signIn = async () => {
-      await page.goto(`${env.haven.url}/sign-in`);
-      await page.getByLabel('Email', { exact: true }).fill('coordinator.ca@demo.haven.local');
-      await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    };
-    await signIn();
+    const { context, page } = await newPage(env, { lang: 'en', width: 375, height: 800 });
+    await signIn(env, page, 'coordinator.ca@demo.haven.local', 'en');
     await page.waitForURL(/\/mfa\/enrol/);
     const secret = (await page.getByTestId('mfa-secret').textContent())!.replace(/\s/g, '');
     // A code is accepted once: the sign-in after enrolment uses the next step's code (one step of drift is allowed).
@@ -30,7 +20,7 @@ describe('two-factor where the affiliate requires it', () => {
     await page.waitForURL((u) => !u.pathname.startsWith('/mfa'));
 
     await context.clearCookies();
-    await signIn();
+    await signIn(env, page, 'coordinator.ca@demo.haven.local', 'en');
     await page.waitForURL(/\/mfa\/verify/);
     await page.getByLabel(/Authentication code/).fill(code(1));
     await page.getByRole('button', { name: 'Verify', exact: true }).click();

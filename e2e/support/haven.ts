@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -76,4 +76,45 @@ export function useHavenAndBrowser() {
     await env.haven?.close();
   });
   return env;
+}
+
+export type Lang = 'ko' | 'en' | 'es';
+
+/** The sign-in form in each UI language: signing in through these labels proves the translation. */
+export const SIGN_IN_LABELS: Record<Lang, { email: string; password: string; submit: string }> = {
+  ko: { email: '이메일', password: '비밀번호', submit: '로그인' },
+  en: { email: 'Email', password: 'Password', submit: 'Sign in' },
+  es: { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión' },
+};
+
+type HavenAndBrowser = { haven: { url: string }; browser: Browser };
+export type PageOptions = { lang: Lang; width?: number; height?: number; acceptDownloads?: boolean };
+export type OpenPage = { context: BrowserContext; page: Page };
+
+/** A page in its own context (close the context when done), in the UI language `lang`, not signed in. */
+export async function newPage(env: HavenAndBrowser, { lang, width = 1280, height = 900, acceptDownloads }: PageOptions): Promise<OpenPage> {
+  const context = await env.browser.newContext({ viewport: { width, height }, acceptDownloads });
+  // Only the first visit: later navigations keep whatever the user switched to.
+  await context.addInitScript((l) => {
+    if (!localStorage.getItem('haven.lang')) localStorage.setItem('haven.lang', l);
+  }, lang);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Signs in with the demo password through the form's labels in `lang`; resolves once the app has left /sign-in. */
+export async function signIn(env: HavenAndBrowser, page: Page, email: string, lang: Lang) {
+  const labels = SIGN_IN_LABELS[lang];
+  await page.goto(`${env.haven.url}/sign-in`);
+  await page.getByLabel(labels.email, { exact: true }).fill(email);
+  await page.getByLabel(labels.password, { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: labels.submit, exact: true }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+}
+
+/** newPage, then signIn as `email`. */
+export async function signedInPage(env: HavenAndBrowser, email: string, options: PageOptions): Promise<OpenPage> {
+  const opened = await newPage(env, options);
+  await signIn(env, opened.page, email, options.lang);
+  return opened;
 }
