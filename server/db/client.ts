@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { PgTransaction } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
 import * as schema from './schema.ts';
 
 export { schema };
@@ -11,6 +12,12 @@ export { schema };
 export type Db = NodePgDatabase<typeof schema>;
 export type Tx = PgTransaction<any, typeof schema, any>;
 export type DbOrTx = Db | Tx;
+
+/** Rows of a raw query on either driver (node-postgres and PGlite both answer `{ rows }`). */
+export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
 
 export interface Database {
   db: Db;

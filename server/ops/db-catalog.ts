@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
+import { type DbOrTx, rowsOf } from '../db/client.ts';
 import { orderTables } from './table-order.ts';
 
 /**
@@ -22,11 +22,7 @@ export interface MigrationLevel {
   last: string | null;
 }
 
-/** Rows of a raw query on either driver (node-postgres and PGlite both answer `{ rows }`). */
-export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
+export { rowsOf } from '../db/client.ts';
 
 export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 

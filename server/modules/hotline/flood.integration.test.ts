@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
 import { queryRows } from '../../db/rows.ts';
 import { sql } from 'drizzle-orm';
-import { FLOOD_TEXTS_PER_MINUTE } from '../messaging/receive-sms.ts';
+import { FLOOD_TEXTS_PER_MINUTE } from '../messaging/record-texts.ts';
 import { addSenders, text } from './conversations.test-helpers.ts';
 
 /** One number flooding the hotline is slowed without blocking anyone else: its hand-offs go to the back of the queue. */

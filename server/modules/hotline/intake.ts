@@ -7,7 +7,7 @@ import { publish } from '../../platform/realtime/index.ts';
 import { scheduleEmergencyAlert } from './emergency-alerts.ts';
 import { conversationEvents, conversations, type URGENCIES } from './hotline.table.ts';
 import { detectEmergency, detectLanguage } from './language-detect.ts';
-import { routeConversation } from './routing.ts';
+import { routeConversation, type RoutingMemo } from './routing.ts';
 
 type Urgency = (typeof URGENCIES)[number];
 
@@ -47,7 +47,7 @@ export interface IntakeResult {
  * the first responder on call once someone is. Emergency words raise the urgency (never
  * lower it) and start the coordinator's alert clock.
  */
-export async function intakeMessage(deps: Deps, tx: DbOrTx, input: IntakeInput): Promise<IntakeResult> {
+export async function intakeMessage(deps: Deps, tx: DbOrTx, input: IntakeInput, memo?: RoutingMemo): Promise<IntakeResult> {
   const lang = input.lang ?? detectLanguage(input.text);
   const emergency = detectEmergency(input.text);
   const at = input.at.toISOString();
@@ -85,7 +85,7 @@ export async function intakeMessage(deps: Deps, tx: DbOrTx, input: IntakeInput):
   let assignedTo = row.assigned_to;
   let staffedNow = true;
   if (!assignedTo) {
-    const routed = await routeConversation(tx, { orgId: input.orgId, conversationId: id, lang: row.lang, at: input.at, recordUnrouted: created });
+    const routed = await routeConversation(tx, { orgId: input.orgId, conversationId: id, lang: row.lang, at: input.at, recordUnrouted: created }, memo);
     assignedTo = routed.assignedTo;
     staffedNow = routed.onCall > 0;
   }

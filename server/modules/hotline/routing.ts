@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Lang } from '../../platform/i18n/i18n.ts';
 import { publish } from '../../platform/realtime/index.ts';
 import { conversationEvents, conversations } from './hotline.table.ts';
-import { onCallResponders } from './on-call.ts';
+import { type OnCall, onCallResponders } from './on-call.ts';
 import { chooseResponder, mergeOnCall, type RoutingCandidate } from './routing-rules.ts';
 
 /**
@@ -17,9 +17,9 @@ import { chooseResponder, mergeOnCall, type RoutingCandidate } from './routing-r
 export async function routeConversation(
   tx: DbOrTx,
   input: { orgId: string; conversationId: string; lang: Lang; at: Date; /** Write an 'unrouted' event when nobody fits (for a new conversation; not again at every message). */ recordUnrouted: boolean },
+  memo?: RoutingMemo,
 ): Promise<{ assignedTo: string | null; onCall: number }> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`hotline.route:${input.orgId}`}))`);
-  const onCall = mergeOnCall(await onCallResponders(tx, input.orgId, input.at));
+  const onCall = await lockedOnCall(tx, input.orgId, input.at, memo);
   const candidates = await withLoad(tx, input.orgId, onCall);
   const decision = chooseResponder(candidates, input.lang);
   if (decision.kind === 'unassigned') {
@@ -41,6 +41,26 @@ export async function routeConversation(
   });
   await publish(tx, { orgId: input.orgId, topic: 'hotline.conversation', data: { id: input.conversationId, change: 'assigned' } });
   return { assignedTo: decision.userId, onCall: onCall.length };
+}
+
+/**
+ * What one transaction that files many texts learns once per org and minute: the lock is
+ * taken and the schedule read for the first text, and reused for the rest (shifts start
+ * and end on whole minutes). Loads are still counted for every text, since each
+ * assignment in the batch changes them.
+ */
+export type RoutingMemo = Map<string, OnCall[]>;
+
+async function lockedOnCall(tx: DbOrTx, orgId: string, at: Date, memo?: RoutingMemo): Promise<OnCall[]> {
+  const key = `${orgId} ${Math.floor(at.getTime() / 60_000)}`;
+  const known = memo?.get(key);
+  if (known) return known;
+  if (!memo || ![...memo.keys()].some((k) => k.startsWith(`${orgId} `))) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`hotline.route:${orgId}`}))`);
+  }
+  const onCall = mergeOnCall(await onCallResponders(tx, orgId, at));
+  memo?.set(key, onCall);
+  return onCall;
 }
 
 /** Each person's open conversations in the org now, and when they were last given one. */

@@ -6,6 +6,8 @@ import { auditLog } from '../../platform/audit/audit.table.ts';
 import { consentEvents, people } from '../people/index.ts';
 import { enqueueMessages } from './enqueue-messages.ts';
 import { badAddresses, inboundMessages, messagingSenders, outboundMessages } from './messaging.table.ts';
+import { INBOUND_TEXT_QUEUE } from './queues.ts';
+import { recordText } from './record-texts.ts';
 import { sendBatch } from './send-batch.ts';
 import { startSendWorkers } from './send-worker.ts';
 
@@ -62,6 +64,36 @@ describe('inbound webhooks', () => {
     // Signed with the simulator's token, as the simulator (or Twilio, for a Twilio org) would.
     for (let i = 0; i < 2; i++) expect((await post('/webhooks/twilio/sms', params, signWithSimulator(url, params))).statusCode).toBe(200);
     expect(await db().select().from(inboundMessages).where(eq(inboundMessages.providerId, params.MessageSid))).toHaveLength(1);
+  });
+
+  it('writes a burst arriving together once each (a retry inside the burst too), with the person found and a hand-off per text', async () => {
+    const url = `${t.deps.config.publicUrl}/webhooks/twilio/sms`;
+    const [known] = await db().insert(people).values({ orgId: t.orgs.a, givenName: '민지', familyName: '김', phoneE164: '+13125559100', preferredLanguage: 'ko' }).returning();
+    const burst = Array.from({ length: 40 }, (_, i) => ({
+      AccountSid: 'AC' + 'fe'.repeat(16), MessageSid: `SM${String(i).padStart(32, 'b')}`, From: `+131255591${String(i).padStart(2, '0')}`, To: NUMBER_A, Body: `help ${i}`,
+    }));
+    burst.push({ ...burst[7] }); // the provider retried one while the burst was still arriving
+    const answers = await Promise.all(burst.map((p) => post('/webhooks/twilio/sms', p, signWithSimulator(url, p))));
+    expect(answers.map((r) => r.statusCode)).toEqual(burst.map(() => 200));
+    const rows = await db().select().from(inboundMessages).where(inArray(inboundMessages.providerId, burst.map((p) => p.MessageSid)));
+    expect(rows).toHaveLength(40);
+    const mine = rows.find((r) => r.fromAddress === known.phoneE164)!;
+    expect([mine.personId, mine.lang]).toEqual([known.id, 'ko']);
+    expect(rows.find((r) => r.fromAddress === '+13125559101')).toMatchObject({ personId: null, lang: null, body: 'help 1' });
+    const jobs = await t.deps.database.query<{ n: number }>(
+      `select count(*)::int as n from pgboss.job where name = $1 and data->>'inboundId' = any($2::text[])`, [INBOUND_TEXT_QUEUE, rows.map((r) => r.id)]);
+    expect(jobs[0].n).toBe(40);
+  });
+
+  it('lets one text that cannot be written fail alone, not the texts written with it', async () => {
+    const [sender] = await db().select().from(messagingSenders).where(eq(messagingSenders.id, senderA));
+    const sms = (i: number) => ({ messageSid: `SM${String(i).padStart(32, 'c')}`, accountSid: 'AC' + 'fe'.repeat(16), messagingServiceSid: null, from: `+131255592${i}0`, to: NUMBER_A, body: `hi ${i}`, numMedia: 0, numSegments: 1, mediaUrls: [], fromState: null, fromZip: null, fromCountry: null });
+    // A number deleted in another process while this one still remembered it: its sender no longer exists.
+    const gone = { ...sender, id: '00000000-0000-4000-8000-000000000000' };
+    const results = await Promise.allSettled([recordText(t.deps, { sms: sms(1), sender }), recordText(t.deps, { sms: sms(2), sender: gone }), recordText(t.deps, { sms: sms(3), sender })]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const rows = await db().select().from(inboundMessages).where(inArray(inboundMessages.providerId, [1, 2, 3].map((i) => sms(i).messageSid)));
+    expect(rows.map((r) => r.body).sort()).toEqual(['hi 1', 'hi 3']);
   });
 
   it('answers a malformed body with 400 naming the field, and an unknown number with 404', async () => {

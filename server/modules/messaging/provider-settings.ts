@@ -4,6 +4,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTx, requireOrg } from '../../platform/db-context.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
+import { forgetLookups } from './lookup-cache.ts';
 import { messagingAccounts } from './messaging.table.ts';
 
 type AccountRow = typeof messagingAccounts.$inferSelect;
@@ -42,6 +43,7 @@ export async function getMessagingAccount({ ctx }: { ctx: Ctx; input?: undefined
  */
 export async function updateMessagingAccount({ ctx, input }: { ctx: Ctx; input: MessagingAccountInput }) {
   const orgId = requireOrg(ctx);
+  // Webhooks check signatures with these settings: this process reads them afresh after the save.
   return inTx(ctx, async (tx) => {
     const [current] = await tx.db.select().from(messagingAccounts).where(eq(messagingAccounts.orgId, orgId));
     if ((current?.version ?? 0) !== input.version) throw conflict();
@@ -64,5 +66,5 @@ export async function updateMessagingAccount({ ctx, input }: { ctx: Ctx; input: 
     const changed = ['provider', 'accountSid', 'authToken'].filter((k) => (input as Record<string, unknown>)[k] !== undefined);
     await audit(tx, { action: 'messaging.account_update', entityType: 'messaging_account', entityId: orgId, details: { provider: input.provider, changed } });
     return toView(tx, orgId, row);
-  });
+  }).finally(() => forgetLookups(ctx.deps));
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { InboundSms } from '../../integrations/sms/sms-webhook-payloads.ts';
 import type { Deps } from '../../platform/context.ts';
 import type { Lang } from '../../platform/i18n/i18n.ts';
@@ -9,7 +9,7 @@ import { enqueueMessages } from './enqueue-messages.ts';
 import { KEYWORD_REPLIES } from './keyword-replies.ts';
 import { classifyKeyword } from './keywords.ts';
 import { inboundMessages } from './messaging.table.ts';
-import { INBOUND_TEXT_QUEUE, type InboundTextJob } from './queues.ts';
+import { recordText } from './record-texts.ts';
 import type { Sender } from './webhook-auth.ts';
 
 /**
@@ -17,34 +17,29 @@ import type { Sender } from './webhook-auth.ts';
  * nothing); a keyword takes effect in the same transaction (an opt-out cancels what is
  * queued at once) and its confirmation is queued in the priority lane, in the sender's
  * language: the keyword's own, or for an English keyword the language on file. Any other
- * text is handed to the hotline by a job on INBOUND_TEXT_QUEUE (see queues.ts).
+ * text is written with others arriving at the same moment (record-texts.ts) and handed to
+ * the hotline by a job on INBOUND_TEXT_QUEUE (see queues.ts).
  */
 export async function receiveSms(deps: Deps, sms: InboundSms, sender: Sender): Promise<{ duplicate: boolean; keyword: string | null }> {
+  const kw = classifyKeyword(sms.body);
+  if (!kw) return { ...(await recordText(deps, { sms, sender })), keyword: null };
   return deps.database.db.transaction(async (tx) => {
     const [person] = await tx
       .select({ id: people.id, lang: people.preferredLanguage })
       .from(people)
       .where(and(eq(people.orgId, sender.orgId), eq(people.phoneE164, sms.from), isNull(people.mergedIntoId)))
       .limit(1);
-    const kw = classifyKeyword(sms.body);
-    const lang: Lang = kw && kw.lang !== 'en' ? kw.lang : ((person?.lang as Lang | undefined) ?? kw?.lang ?? 'en');
+    const lang: Lang = kw.lang !== 'en' ? kw.lang : ((person?.lang as Lang | undefined) ?? kw.lang);
     const [row] = await tx
       .insert(inboundMessages)
       .values({
         orgId: sender.orgId, providerId: sms.messageSid, fromAddress: sms.from, toAddress: sms.to, senderId: sender.id,
-        personId: person?.id ?? null, body: sms.body, segments: sms.numSegments ?? 1, keyword: kw?.kind ?? null, lang: kw || person ? lang : null,
+        personId: person?.id ?? null, body: sms.body, segments: sms.numSegments ?? 1, keyword: kw.kind, lang,
         fromState: sms.fromState, fromZip: sms.fromZip,
       })
       .onConflictDoNothing({ target: inboundMessages.providerId })
       .returning({ id: inboundMessages.id });
-    if (!row) return { duplicate: true, keyword: kw?.kind ?? null };
-    if (!kw) {
-      // Hand-off to the hotline (it works this queue): committed with the text, so neither exists without the other.
-      // A number flooding us is slowed, not blocked: its texts are still filed, after everyone else's.
-      const flooding = (await recentTexts(tx, sender.orgId, sms.from)) > FLOOD_TEXTS_PER_MINUTE;
-      await deps.jobs.enqueue<InboundTextJob>(tx, INBOUND_TEXT_QUEUE, [{ data: { orgId: sender.orgId, inboundId: row.id }, ...(flooding ? { priority: FLOOD_PRIORITY } : {}) }]);
-      return { duplicate: false, keyword: null };
-    }
+    if (!row) return { duplicate: true, keyword: kw.kind };
 
     const all = kw.kind === 'opt_out' && sms.body.trim().toUpperCase() === 'STOPALL';
     if (kw.kind !== 'help') {
@@ -62,17 +57,4 @@ export async function receiveSms(deps: Deps, sms: InboundSms, sender: Sender): P
     });
     return { duplicate: false, keyword: kw.kind };
   });
-}
-
-/** More texts than this from one number in a minute is a flood (a stuck phone, a script, an attack), not a person. */
-export const FLOOD_TEXTS_PER_MINUTE = 10;
-/** pg-boss fetches higher priorities first (default 0): a flood's hand-offs wait until others' are done. */
-const FLOOD_PRIORITY = -10;
-
-async function recentTexts(tx: Parameters<typeof enqueueMessages>[1], orgId: string, from: string): Promise<number> {
-  const [r] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(inboundMessages)
-    .where(and(eq(inboundMessages.orgId, orgId), eq(inboundMessages.fromAddress, from), sql`${inboundMessages.receivedAt} > now() - interval '60 seconds'`));
-  return Number(r?.n ?? 0);
 }

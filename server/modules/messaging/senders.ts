@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { inTx, requireOrg } from '../../platform/db-context.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { toE164 } from '../people/index.ts';
+import { forgetLookups } from './lookup-cache.ts';
 import { messagingSenders, outboundMessages } from './messaging.table.ts';
 
 type SenderRow = typeof messagingSenders.$inferSelect;
@@ -86,7 +87,7 @@ export async function createSender({ ctx, input }: { ctx: Ctx; input: SenderInpu
   const orgId = requireOrg(ctx);
   const cols = toColumns(input);
   requireAddress(cols);
-  return guardTaken(() =>
+  return forgetLookupsAfter(ctx, guardTaken(() =>
     inTx(ctx, async (tx) => {
       const [{ n }] = await tx.db.select({ n: count() }).from(messagingSenders).where(and(eq(messagingSenders.orgId, orgId), eq(messagingSenders.isDefault, true)));
       const [row] = await tx.db.insert(messagingSenders).values({ ...cols, label: input.label, orgId }).returning();
@@ -95,14 +96,14 @@ export async function createSender({ ctx, input }: { ctx: Ctx; input: SenderInpu
       await audit(tx, { action: 'messaging.sender_create', entityType: 'messaging_sender', entityId: row.id, details: { fields: Object.keys(input).sort() } });
       return toSender((await findSender(tx, orgId, row.id))!);
     }),
-  );
+  ));
 }
 
 export async function updateSender({ ctx, input }: { ctx: Ctx; input: SenderPatch & { id: string } }) {
   const orgId = requireOrg(ctx);
   const { id, isDefault, ...fields } = input;
   const cols = toColumns(fields);
-  return guardTaken(() =>
+  return forgetLookupsAfter(ctx, guardTaken(() =>
     inTx(ctx, async (tx) => {
       const current = await findSender(tx, orgId, id);
       if (!current) throw notFound('sender');
@@ -114,7 +115,7 @@ export async function updateSender({ ctx, input }: { ctx: Ctx; input: SenderPatc
       await audit(tx, { action: 'messaging.sender_update', entityType: 'messaging_sender', entityId: id, details: { fields: Object.keys(input).filter((k) => k !== 'id').sort() } });
       return toSender((await findSender(tx, orgId, id))!);
     }),
-  );
+  ));
 }
 
 /**
@@ -123,7 +124,7 @@ export async function updateSender({ ctx, input }: { ctx: Ctx; input: SenderPatc
  */
 export async function deleteSender({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
   const orgId = requireOrg(ctx);
-  return inTx(ctx, async (tx) => {
+  return forgetLookupsAfter(ctx, inTx(ctx, async (tx) => {
     const current = await findSender(tx, orgId, input.id);
     if (!current) throw notFound('sender');
     const [{ n }] = await tx.db
@@ -139,5 +140,8 @@ export async function deleteSender({ ctx, input }: { ctx: Ctx; input: { id: stri
     }
     await audit(tx, { action: 'messaging.sender_delete', entityType: 'messaging_sender', entityId: input.id });
     return { ok: true as const };
-  });
+  }));
 }
+
+/** Webhooks find an org by its numbers; after an edit (committed or not) this process looks them up afresh. */
+const forgetLookupsAfter = <T>(ctx: Ctx, work: Promise<T>) => work.finally(() => forgetLookups(ctx.deps));

@@ -4,6 +4,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { messagingSenders, outboundMessages, voiceCalls } from './messaging.table.ts';
+import { cachedLookup } from './lookup-cache.ts';
 import { smsProviderFor } from './providers.ts';
 
 export type Sender = typeof messagingSenders.$inferSelect;
@@ -21,9 +22,11 @@ export async function findSender(deps: Deps, q: { phone?: string | null; messagi
     q.phone ? eq(messagingSenders.phoneE164, q.phone) : undefined,
   ].filter(Boolean);
   if (!conds.length) return null;
-  const rows = await deps.database.db.select().from(messagingSenders).where(or(...conds));
-  // A Messaging Service names the sender more precisely than the number it happened to use.
-  return rows.find((r) => q.messagingServiceSid && r.messagingServiceSid === q.messagingServiceSid) ?? rows[0] ?? null;
+  return cachedLookup(deps, `sender ${q.phone ?? ''} ${q.messagingServiceSid ?? ''}`, async () => {
+    const rows = await deps.database.db.select().from(messagingSenders).where(or(...conds));
+    // A Messaging Service names the sender more precisely than the number it happened to use.
+    return rows.find((r) => q.messagingServiceSid && r.messagingServiceSid === q.messagingServiceSid) ?? rows[0] ?? null;
+  });
 }
 
 /** The org a status callback belongs to: the message or call it names (by our id in the URL, else the provider's). */
