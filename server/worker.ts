@@ -8,8 +8,8 @@ import { rerouteWaiting } from './modules/hotline/reroute.ts';
 
 /**
  * The worker role: drains the outbox (pg-boss send jobs), takes texts into hotline
- * conversations, alerts coordinators of unanswered emergencies, and sweeps expired sessions.
- * Returns a stop function.
+ * conversations, puts calls nobody took in the callback queue, alerts coordinators of
+ * unanswered emergencies, and sweeps expired sessions. Returns a stop function.
  */
 export async function startWorker(deps: Deps): Promise<() => Promise<void>> {
   const sweep = async () => {
@@ -47,7 +47,7 @@ export async function startWorker(deps: Deps): Promise<() => Promise<void>> {
   timer.unref();
   void sweep();
   await startSendWorkers(deps);
-  // Texts into hotline conversations (handed over by messaging's webhook), emergency alerts.
+  // Texts into hotline conversations and ended calls (handed over by messaging's webhooks), emergency alerts.
   await startHotlineWorkers(deps);
   // Texts responders ~30 minutes before their shifts start.
   const stopReminders = startShiftReminders(deps);

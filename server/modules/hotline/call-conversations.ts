@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
 import type { Deps } from '../../platform/context.ts';
 import type { Lang } from '../../platform/i18n/i18n.ts';
 import { publish } from '../../platform/realtime/index.ts';
@@ -62,14 +63,21 @@ export async function callAnswered(deps: Deps, q: { orgId: string; callSid: stri
   });
 }
 
-/** The conversation a callback belongs to (the call's), with a timeline entry for the voicemail or the callback request. */
-export async function noteCallback(deps: Deps, q: { orgId: string; callSid: string; reason: 'voicemail' | 'surge' }): Promise<string | null> {
-  const id = await conversationOf(deps, q.callSid);
+/** Why a call is in the callback queue, and what its conversation's timeline says about it. */
+export type CallCallbackReason = 'voicemail' | 'surge' | 'missed';
+const CALLBACK_EVENT: Record<CallCallbackReason, string> = { voicemail: 'voicemail', surge: 'callback_requested', missed: 'call_missed' };
+
+/**
+ * The conversation a callback belongs to (the call's), with a timeline entry for the
+ * voicemail, the callback request or the missed call; in the caller's transaction, so the
+ * callback and its entry are written together.
+ */
+export async function noteCallback(tx: DbOrTx, q: { orgId: string; callSid: string; reason: CallCallbackReason }): Promise<string | null> {
+  const [c] = await tx.select({ conversationId: voiceCalls.conversationId }).from(voiceCalls).where(eq(voiceCalls.providerId, q.callSid));
+  const id = c?.conversationId ?? null;
   if (!id) return null;
-  await deps.database.db.transaction(async (tx) => {
-    await tx.insert(conversationEvents).values({ orgId: q.orgId, conversationId: id, kind: q.reason === 'voicemail' ? 'voicemail' : 'callback_requested', data: { callSid: q.callSid } });
-    await tx.update(conversations).set({ lastActivityAt: new Date() }).where(eq(conversations.id, id));
-    await publish(tx, { orgId: q.orgId, topic: 'hotline.conversation', data: { id, change: 'message' } });
-  });
+  await tx.insert(conversationEvents).values({ orgId: q.orgId, conversationId: id, kind: CALLBACK_EVENT[q.reason], data: { callSid: q.callSid } });
+  await tx.update(conversations).set({ lastActivityAt: new Date() }).where(eq(conversations.id, id));
+  await publish(tx, { orgId: q.orgId, topic: 'hotline.conversation', data: { id, change: 'message' } });
   return id;
 }

@@ -8,7 +8,7 @@ import { voiceCalls } from '../messaging/index.ts';
 import { organizations } from '../organizations/organizations.table.ts';
 import { callbackTasks, hotlineResponders, hotlineSettings } from './hotline.table.ts';
 import { ACCEPT_DIGIT, EMERGENCY_DIGIT, LANGUAGE_MENU, PROMPTS, VOICE_LANG } from './ivr-prompts.ts';
-import { callAnswered, linkCallToConversation, markCallEmergency, noteCallback } from './call-conversations.ts';
+import { callAnswered, type CallCallbackReason, linkCallToConversation, markCallEmergency, noteCallback } from './call-conversations.ts';
 import { onCallResponders, type OnCall } from './on-call.ts';
 
 /**
@@ -20,6 +20,7 @@ import { onCallResponders, type OnCall } from './on-call.ts';
  *   → nobody on call? after-hours voicemail → "press 9 if someone is detained" → ring every
  *   on-call primary who speaks the language (each hears a whisper and must press 1, so a
  *   voicemail box never "answers") → backup → coordinator → voicemail + callback task.
+ *   A caller who hangs up on the way, once past the menu, gets a callback too (missed-calls.ts).
  */
 export interface IvrState {
   org: string;
@@ -226,15 +227,25 @@ export async function saveVoicemail(deps: Deps, s: IvrState, q: { callSid: strin
   return r.toString();
 }
 
-/** One callback per call and reason: a retried webhook adds nothing. */
-async function addCallback(deps: Deps, s: IvrState, c: { callSid: string; phone: string; reason: 'voicemail' | 'surge'; recordingUrl: string | null }) {
-  const added = await deps.database.db
-    .insert(callbackTasks)
-    .values({ orgId: s.org, phoneE164: c.phone, lang: s.lang, reason: c.reason, recordingUrl: c.recordingUrl, callSid: c.callSid, emergency: s.emergency })
-    .onConflictDoNothing({ target: [callbackTasks.orgId, callbackTasks.callSid, callbackTasks.reason] })
-    .returning({ id: callbackTasks.id });
-  if (!added.length) return;
-  const conversationId = await noteCallback(deps, { orgId: s.org, callSid: c.callSid, reason: c.reason });
-  if (conversationId) await deps.database.db.update(callbackTasks).set({ conversationId }).where(eq(callbackTasks.id, added[0].id));
-  await publish(deps.database.db, { orgId: s.org, topic: 'hotline.callback', data: { id: added[0].id, change: 'created' } });
+/** Where a call's callback goes and how it is worked: the affiliate, the caller's language, emergency first. */
+export type CallbackTarget = Pick<IvrState, 'org' | 'lang' | 'emergency'>;
+
+/**
+ * A call's callback — a voicemail, a surge caller's request, a missed call (missed-calls.ts) —
+ * and its entry on the call's conversation, written together. One per call and reason: a
+ * retried webhook or job adds nothing.
+ */
+export async function addCallback(deps: Deps, s: CallbackTarget, c: { callSid: string; phone: string; reason: CallCallbackReason; recordingUrl: string | null }): Promise<{ id: string } | null> {
+  return deps.database.db.transaction(async (tx) => {
+    const [added] = await tx
+      .insert(callbackTasks)
+      .values({ orgId: s.org, phoneE164: c.phone, lang: s.lang, reason: c.reason, recordingUrl: c.recordingUrl, callSid: c.callSid, emergency: s.emergency })
+      .onConflictDoNothing({ target: [callbackTasks.orgId, callbackTasks.callSid, callbackTasks.reason] })
+      .returning({ id: callbackTasks.id });
+    if (!added) return null;
+    const conversationId = await noteCallback(tx, { orgId: s.org, callSid: c.callSid, reason: c.reason });
+    if (conversationId) await tx.update(callbackTasks).set({ conversationId }).where(eq(callbackTasks.id, added.id));
+    await publish(tx, { orgId: s.org, topic: 'hotline.callback', data: { id: added.id, change: 'created' } });
+    return added;
+  });
 }

@@ -45,7 +45,9 @@ export async function hotlineReport({ ctx, input }: { ctx: Ctx; input: HotlineRe
     const [calls] = await queryRows<{ total: number; answered: number; voicemail: number; missed: number }>(tx.db, sql`
       select count(*)::int as total, count(c.answered_at)::int as answered,
         count(*) filter (where c.answered_at is null and c.left_message)::int as voicemail,
-        -- missed: over (a call still ringing is neither), nobody took it and the caller left no message
+        -- missed: over (a call still ringing is neither), nobody took it and the caller left no message. Those that
+        -- got past the language menu are in the callback queue as 'missed' (missed-calls.ts); a hang-up at the menu
+        -- counts here but gets no callback. A 'missed' callback is not a message left: only voicemail and surge are.
         count(*) filter (where c.answered_at is null and not c.left_message and c.status in ('completed', 'busy', 'no-answer', 'failed', 'canceled'))::int as missed
       from (
         select v.*, (v.recording_url is not null or exists (

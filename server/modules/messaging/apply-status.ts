@@ -3,6 +3,7 @@ import type { MessageStatusCallback } from '../../integrations/sms/sms-webhook-p
 import type { Deps } from '../../platform/context.ts';
 import { publish } from '../../platform/realtime/index.ts';
 import { outboundMessages, voiceCalls } from './messaging.table.ts';
+import { CALL_ENDED_QUEUE, type CallEndedJob } from './queues.ts';
 import { actOnPermanentFailure } from './send-batch.ts';
 
 /** Provider statuses on our scale; a message only moves up it, so a late or repeated callback changes nothing. */
@@ -45,10 +46,28 @@ export async function applyMessageStatus(deps: Deps, cb: MessageStatusCallback, 
   });
 }
 
-/** A call status callback: the call's status follows the provider's. */
-export async function applyCallStatus(deps: Deps, q: { callSid: string; status: string }) {
-  await deps.database.db
-    .update(voiceCalls)
-    .set({ status: q.status, updatedAt: sql`now()` })
-    .where(eq(voiceCalls.providerId, q.callSid));
+/** A call's last statuses: the provider sends one of them once, when the call is over. */
+const CALL_ENDED = new Set(['completed', 'busy', 'no-answer', 'failed', 'canceled']);
+
+/**
+ * A call status callback: the call's status follows the provider's until the call ends, and
+ * then stays (a retried or late callback changes nothing). The callback that ends an inbound
+ * call hands it to the hotline by a job queued in the same transaction (CALL_ENDED_QUEUE, see
+ * queues.ts): only that one callback queues it, so there is one job per call.
+ */
+export async function applyCallStatus(deps: Deps, q: { callSid: string; status: string }): Promise<{ changed: boolean; ended: boolean }> {
+  return deps.database.db.transaction(async (tx) => {
+    const [call] = await tx
+      .select({ id: voiceCalls.id, orgId: voiceCalls.orgId, direction: voiceCalls.direction, status: voiceCalls.status })
+      .from(voiceCalls)
+      .where(eq(voiceCalls.providerId, q.callSid))
+      .for('update');
+    if (!call || CALL_ENDED.has(call.status)) return { changed: false, ended: false };
+    await tx.update(voiceCalls).set({ status: q.status, updatedAt: sql`now()` }).where(eq(voiceCalls.id, call.id));
+    const ended = CALL_ENDED.has(q.status);
+    if (ended && call.direction === 'inbound') {
+      await deps.jobs.enqueue<CallEndedJob>(tx, CALL_ENDED_QUEUE, [{ data: { orgId: call.orgId, callSid: q.callSid } }]);
+    }
+    return { changed: true, ended };
+  });
 }

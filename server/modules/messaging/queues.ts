@@ -16,10 +16,19 @@ export const PRIORITY_SEND_QUEUE = 'messaging.send-priority';
  */
 export const INBOUND_TEXT_QUEUE = 'messaging.inbound-text';
 
+/**
+ * The hand-off of an inbound call's end (its final status: completed, busy, no-answer,
+ * failed, canceled) to the hotline, which decides whether the caller is owed a call back.
+ * Queued in the status callback's transaction, once per call: only the callback that first
+ * moves the call to a final status queues it, so a provider's retry queues nothing.
+ */
+export const CALL_ENDED_QUEUE = 'messaging.call-ended';
+
 export const MESSAGING_QUEUES = (config: Pick<Config, 'MESSAGING_SEND_TIMEOUT_SECONDS'>): QueueSpec[] => [
   { name: SEND_QUEUE, expireInSeconds: config.MESSAGING_SEND_TIMEOUT_SECONDS, retryLimit: 50, retryDelay: 5, retryBackoff: true },
   { name: PRIORITY_SEND_QUEUE, expireInSeconds: config.MESSAGING_SEND_TIMEOUT_SECONDS, retryLimit: 50, retryDelay: 2, retryBackoff: true },
   { name: INBOUND_TEXT_QUEUE, expireInSeconds: 60, retryLimit: 50, retryDelay: 2, retryBackoff: true },
+  { name: CALL_ENDED_QUEUE, expireInSeconds: 60, retryLimit: 50, retryDelay: 2, retryBackoff: true },
 ];
 
 export interface SendJob {
@@ -31,4 +40,10 @@ export interface SendJob {
 export interface InboundTextJob {
   orgId: string;
   inboundId: string;
+}
+
+/** An inbound call that has just ended: `callSid` is the provider's id (voice_calls.provider_id). */
+export interface CallEndedJob {
+  orgId: string;
+  callSid: string;
 }
