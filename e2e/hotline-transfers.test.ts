@@ -27,6 +27,7 @@ const COORDINATOR = 'coordinator.il@demo.haven.local';
 /** Jiwoo Han (한지우), a Korean-speaking volunteer in Virginia (holds hotline.respond). */
 const VA_VOLUNTEER = 'volunteer.va@demo.haven.local';
 const IL_NAME = 'Prairie Korean Community Center';
+const FOLLOW_UP = '감사합니다. 변호사 상담도 가능할까요?';
 const VA_NAME = 'Potomac Family Justice Center';
 const SLOW = { timeout: 20_000, interval: 200 };
 
@@ -118,6 +119,10 @@ describe('an audited transfer between affiliates (375 px)', () => {
       }, SLOW)
       .toMatchObject({ from: IL_HOTLINE });
     await expectPhoneFriendly(vol.page, 'a taken conversation');
+
+    // The member writes again: it appears on the taker's page by itself (the transfer's live feed; no timer, no refresh button).
+    await post(coord.page, '/api/v1/simulator/sms', { from: MEMBER_PHONE, to: IL_HOTLINE, body: FOLLOW_UP });
+    await expect.poll(() => textOf(thread.getByTestId('thread-inbound').filter({ hasText: FOLLOW_UP })), { timeout: 10_000, interval: 200 }).toContain(FOLLOW_UP);
 
     // Give it back (confirmed): back in the inbox, the offer gone; Illinois has it to itself again.
     await vol.page.getByRole('button', { name: '돌려주기', exact: true }).click();

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
+import { listen, openStream } from '../../../test/sse-client.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { startSendWorkers } from '../messaging/index.ts';
 import { conversations } from './hotline.table.ts';
@@ -13,6 +14,8 @@ import { addSenders, NUMBER_A, openConversation, putOnCall, text, userId, waitFo
  * conversations; every step is audited on both sides.
  */
 let t: TestApp;
+let base: string;
+const SSE = { accept: 'text/event-stream' };
 const MEMBER = '+17735550301';
 const db = () => t.deps.database.db;
 const auditOf = (orgId: string, action: string) => db().select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, action)));
@@ -23,6 +26,7 @@ beforeAll(async () => {
   await startSendWorkers(t.deps);
   await startHotlineWorkers(t.deps);
   await putOnCall(t, 'b', 'responder', { languages: ['ko'] });
+  base = await listen(t.app);
 });
 afterAll(() => t?.close());
 
@@ -71,6 +75,25 @@ describe('an audited transfer between affiliates', () => {
     expect(after).toMatchObject({ orgId: t.orgs.a, assignedTo: await userId(t, 'responder', 'b') });
     expect(after.firstResponseAt).not.toBeNull();
 
+    // The taker's live feed: A's hints for this conversation only, so the page re-reads it when it changes, not on a timer.
+    const feed = `${base}/api/v1/hotline/transfers/${transfer.id}/stream`;
+    const s = await openStream(feed, { cookie: responderB.cookie!, ...SSE });
+    try {
+      expect(s.res.status).toBe(200);
+      await s.next(); // retry
+      expect(await s.next()).toMatchObject({ event: 'ready' });
+      await text(t, '+17735550399', 'another person in A'); // A's other conversation: never on this feed
+      await waitFor(async () => (await db().select().from(conversations).where(eq(conversations.contactAddress, '+17735550399')))[0], 'the other conversation');
+      await text(t, MEMBER, '감사합니다');
+      const hint = JSON.parse((await s.next(10_000)).data!);
+      expect(hint).toMatchObject({ topic: 'hotline.conversation', data: { id: conv.id } });
+      const other = (await db().select().from(conversations).where(eq(conversations.contactAddress, '+17735550399')))[0];
+      expect(JSON.stringify(s.messages)).not.toContain(other.id);
+    } finally {
+      await s.close();
+    }
+    expect((await fetch(feed, { headers: { cookie: volunteerB.cookie!, ...SSE } })).status).toBe(404);
+
     // Anyone else in B: nothing.
     expect((await volunteerB.get(`/api/v1/hotline/transfers/${transfer.id}/conversation`)).statusCode).toBe(404);
     expect((await volunteerB.post(`/api/v1/hotline/transfers/${transfer.id}/replies`, { body: 'hi' })).statusCode).toBe(404);
@@ -87,6 +110,7 @@ describe('an audited transfer between affiliates', () => {
     // Given back: the guest loses access; A's coordinator sees it unassigned again.
     expect((await responderB.post(`/api/v1/hotline/transfers/${transfer.id}/end`)).json().status).toBe('returned');
     expect((await responderB.get(`/api/v1/hotline/transfers/${transfer.id}/conversation`)).statusCode).toBe(404);
+    expect((await fetch(feed, { headers: { cookie: responderB.cookie!, ...SSE } })).status).toBe(404);
     const [back] = await db().select().from(conversations).where(eq(conversations.id, conv.id));
     expect(back.assignedTo).toBeNull();
     expect(await auditOf(t.orgs.a, 'hotline.transfer_return')).toHaveLength(1);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Transfer, TransferList, TransferOffer } from '../../../contracts/hotline-transfers.ts';
 import { ConversationDetail, Note, NoteInput, ReplyInput, ReplyResult } from '../../../contracts/hotline.ts';
 import { defineRoute } from '../../platform/http/route.ts';
-import { endTransfer, guestConversation, guestNote, guestReply, listTransfers, offerTransfer, takeTransfer } from './transfers.ts';
+import { streamEvents } from '../../platform/realtime/sse.ts';
+import { endTransfer, guestConversation, guestStreamTarget, guestNote, guestReply, listTransfers, offerTransfer, takeTransfer } from './transfers.ts';
 
 const tags = ['hotline'];
 const IdParams = z.object({ id: z.uuid() });
@@ -33,6 +34,17 @@ export const hotlineTransferRoutes = [
     method: 'GET', url: '/api/v1/hotline/transfers/:id/conversation', tags, summary: 'The conversation you took, as a guest of its affiliate (audited there)',
     policy: respond, params: IdParams, response: ConversationDetail,
     handler: ({ ctx, params }) => guestConversation({ ctx, input: params }),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/v1/hotline/transfers/:id/stream', tags,
+    summary: 'Server-Sent Events for the conversation you took: its affiliate’s change hints for that conversation only; send Accept: text/event-stream',
+    policy: respond, params: IdParams,
+    response: z.string().describe('text/event-stream, as /api/v1/hotline/stream, carrying only `hotline.conversation` events of this conversation'),
+    handler: async ({ ctx, params, req, reply }) => {
+      const { orgId, conversationId } = await guestStreamTarget({ ctx, input: params });
+      await streamEvents(req, reply, ctx.deps.realtime, { orgId, topicPrefix: 'hotline.conversation', only: (e) => (e.data as { id?: unknown } | null)?.id === conversationId });
+      return '';
+    },
   }),
   defineRoute({
     method: 'POST', url: '/api/v1/hotline/transfers/:id/replies', tags, summary: 'Reply in a conversation you took (from its affiliate’s number)',

@@ -126,6 +126,14 @@ async function asGuest<T>(ctx: Ctx, transferId: string, fn: (guest: Ctx, convers
   return fn({ ...ctx, actor: guest }, t.conversationId);
 }
 
+/**
+ * The taker's live feed: the home affiliate's events for this one conversation only (ids,
+ * never content), so their page re-reads it when something happens instead of on a timer
+ * (each read is audited there). Ends with the transfer: the next read answers 404.
+ */
+export const guestStreamTarget = ({ ctx, input }: { ctx: Ctx; input: { id: string } }) =>
+  asGuest(ctx, input.id, async (guest, conversationId) => ({ orgId: guest.actor!.orgId!, conversationId }));
+
 export const guestConversation = ({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<ConversationDetail> =>
   asGuest(ctx, input.id, (guest, id) => getConversation({ ctx: guest, input: { id } }));
 

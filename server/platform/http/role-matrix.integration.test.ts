@@ -220,6 +220,7 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'POST /api/v1/hotline/transfers/:id/end': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/end`, directory: true }),
   // Only the responder who took the offer reads and answers as a guest: for anyone else it is not there.
   'GET /api/v1/hotline/transfers/:id/conversation': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/conversation`, ok: [404], aRecord: true }),
+  'GET /api/v1/hotline/transfers/:id/stream': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/stream`, ok: [404], aRecord: true }),
   'POST /api/v1/hotline/transfers/:id/replies': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/replies`, body: { body: 'hi' }, ok: [404], aRecord: true }),
   'POST /api/v1/hotline/transfers/:id/notes': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/notes`, body: { body: 'hi' }, ok: [404], aRecord: true }),
   'POST /api/v1/hotline/conversations/:id/reopen': async () => ({ url: `/api/v1/hotline/conversations/${await freshConversation('closed')}/reopen`, aRecord: true }),

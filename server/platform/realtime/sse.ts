@@ -28,6 +28,8 @@ export interface SseOptions {
   orgId: string;
   /** Only topics starting with this, e.g. 'hotline.'. */
   topicPrefix: string;
+  /** Narrower still, e.g. one conversation's events for a guest of the org (see hotline transfers). */
+  only?: (event: DeliveredEvent) => boolean;
   /** A comment line this often keeps proxies and load balancers from closing an idle stream. */
   heartbeatMs?: number;
   /** How long the browser waits before reconnecting (the `retry:` field). */
@@ -117,6 +119,7 @@ export async function streamEvents(req: FastifyRequest, reply: FastifyReply, hub
       (event: DeliveredEvent) => {
         // The hub filters already; checked again here because this is the wall.
         if (event.orgId !== orgId || !event.topic.startsWith(topicPrefix)) return;
+        if (opts.only && !opts.only(event)) return;
         const id = SAFE_ID.test(event.id) ? `id: ${event.id}\n` : '';
         write(`${id}data: ${JSON.stringify({ id: event.id, topic: event.topic, data: event.data })}\n\n`);
       },

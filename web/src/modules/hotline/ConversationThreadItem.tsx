@@ -118,6 +118,26 @@ function eventText(t: TFunction, e: EventItem, names: Map<string, string>, actor
       return t('inbox.events.closed', { actor: by, disposition: label('dispositions', str('disposition')) });
     case 'reopened':
       return t('inbox.events.reopened', { actor: by });
+    case 'call':
+      return t('inbox.events.call');
+    case 'call_answered':
+      return t('inbox.events.callAnswered', { actor: by });
+    case 'voicemail':
+      return t('inbox.events.voicemail');
+    case 'callback_requested':
+      return t('inbox.events.callbackRequested');
+    case 'call_missed':
+      return t('inbox.events.callMissed');
+    case 'surge_ack':
+      return t('inbox.events.surgeAck');
+    case 'transfer_offered':
+      return t('inbox.events.transferOffered', { actor: by });
+    case 'transfer_taken':
+      return t('inbox.events.transferTaken');
+    case 'transfer_returned':
+      return t('inbox.events.transferReturned');
+    case 'transfer_revoked':
+      return t('inbox.events.transferRevoked', { actor: by });
     default:
       return t('inbox.events.other', { kind: e.kind, actor: by });
   }

@@ -17,6 +17,7 @@ import { contactLabel } from './contact-label.ts';
 import { StreamStatus } from './StreamStatus.tsx';
 import { transferKeys, transfersApi, useGuestConversation, useTransferChange, useTransfers } from './transfers.api.ts';
 import { useHotlineStream } from './use-hotline-stream.ts';
+import { useTransferStream } from './use-transfer-stream.ts';
 import './inbox.css';
 import './transfers.css';
 
@@ -36,6 +37,7 @@ function TransferConversation({ id }: { id: string }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const stream = useHotlineStream();
+  useTransferStream(id);
   const conversation = useGuestConversation(id);
   const transfers = useTransfers();
   const transfer = transfers.data?.incoming.find((x) => x.id === id) ?? null;

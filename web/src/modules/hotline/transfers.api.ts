@@ -38,15 +38,14 @@ export const useTransfers = () => useQuery({ queryKey: transferKeys.list, queryF
 export const useAffiliates = (enabled: boolean) => useQuery({ queryKey: transferKeys.affiliates, queryFn: transfersApi.affiliates, enabled, staleTime: 5 * 60_000 });
 
 /**
- * The conversation a responder took from another affiliate. Its events reach the other
- * affiliate's stream, not ours, so it is re-read now and then (each read is audited there).
+ * The conversation a responder took from another affiliate: re-read when its own live feed
+ * says it changed (use-transfer-stream.ts), never on a timer — each read is audited there.
  */
 export const useGuestConversation = (id: string) =>
   useQuery({
     queryKey: transferKeys.guest(id),
     queryFn: ({ signal }) => transfersApi.conversation(id, signal),
     staleTime: Infinity,
-    refetchInterval: (q) => (q.state.error ? false : 30_000),
     retry: false,
   });
 
