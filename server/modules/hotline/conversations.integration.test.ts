@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
 import { enqueueMessages, inboundMessages, outboundMessages, startSendWorkers } from '../messaging/index.ts';
@@ -184,6 +184,34 @@ describe('emergencies', () => {
     expect(await runEmergencyAlert(t.deps, { orgId: t.orgs.a, conversationId: c.id })).toEqual({ alerted: 0 });
     await new Promise((r) => setTimeout(r, 500));
     expect((await smsTo(coordinatorPhone)).filter((m) => m.direction === 'outbound')).toHaveLength(1);
+  });
+
+  it('in a surge texts each coordinator at most once per five minutes, then with the number of emergencies waiting', async () => {
+    await db().insert(hotlineSettings).values({ orgId: t.orgs.a, emergencyAlertSeconds: 3600 }).onConflictDoUpdate({ target: hotlineSettings.orgId, set: { emergencyAlertSeconds: 3600 } });
+    const coordinatorPhone = '+13125557705';
+    await putOnCall(t, 'a', 'coordinator', { languages: ['en'], shiftRole: 'coordinator', phone: coordinatorPhone });
+    await db().update(conversations).set({ firstResponseAt: new Date() }).where(and(eq(conversations.orgId, t.orgs.a), eq(conversations.urgency, 'emergency'), isNull(conversations.firstResponseAt)));
+    const [one, two] = ['+13125558311', '+13125558312'];
+    await text(t, one, 'ICE is at my door right now');
+    const c1 = await openConversation(t, one);
+    const window = 5 * 60_000;
+    const start = new Date(Math.ceil(Date.now() / window) * window + window); // the start of a window of our own
+    const outbound = async () => (await smsTo(coordinatorPhone)).filter((m) => m.direction === 'outbound');
+
+    expect(await runEmergencyAlert(t.deps, { orgId: t.orgs.a, conversationId: c1.id }, start)).toEqual({ alerted: 1 });
+    await text(t, two, 'My father was detained this morning');
+    const c2 = await openConversation(t, two);
+    // Same window: no second text; the conversation waits for the next window, unstamped.
+    expect(await runEmergencyAlert(t.deps, { orgId: t.orgs.a, conversationId: c2.id }, new Date(start.getTime() + 60_000))).toEqual({ alerted: 0 });
+    expect((await db().select().from(conversations).where(eq(conversations.id, c2.id)))[0].emergencyAlertedAt).toBeNull();
+    const later = await t.deps.database.query<{ n: number }>(`select count(*)::int as n from pgboss.job where name = 'hotline.emergency-alert' and data->>'conversationId' = $1 and start_after between $2 and $3`, [c2.id, new Date(start.getTime() + window), new Date(start.getTime() + window + 60_000)]);
+    expect(later[0].n).toBe(1);
+    // The next window: one text with the count, pointing at the emergency view.
+    expect(await runEmergencyAlert(t.deps, { orgId: t.orgs.a, conversationId: c2.id }, new Date(start.getTime() + window + 1000))).toEqual({ alerted: 1 });
+    const texts = await waitFor(async () => ((await outbound()).length === 2 ? outbound() : null), 'two alerts');
+    const summary = texts.find((m) => m.body.includes('/hotline?urgency=emergency'))!;
+    expect(summary.body).toContain('2 EMERGENCY conversations');
+    expect(texts.find((m) => m.body.includes(`/hotline/${c1.id}`))).toBeTruthy();
   });
 
   it('does not alert once someone has answered, and escalates an open conversation on a later emergency text', async () => {

@@ -22,7 +22,13 @@ import { onCallResponders } from './on-call.ts';
  * hours) to the coordinators on call with a phone on their responder profile — or, with no
  * coordinator on call, to the backups — in each one's own language. It names no member and
  * quotes nothing they wrote: it is a staff member's personal phone.
+ *
+ * In a surge hundreds of emergencies can go unanswered at once; a phone buzzing hundreds of
+ * times helps nobody. So each person gets at most one alert per ALERT_WINDOW_MS, and when
+ * more than one emergency is waiting it gives their number and points at the inbox's
+ * emergency view. Every conversation is still stamped and its timeline says who was told.
  */
+const ALERT_WINDOW_MS = 5 * 60_000;
 
 export async function emergencyAlertSeconds(db: DbOrTx, orgId: string): Promise<number> {
   const [s] = await db.select({ seconds: hotlineSettings.emergencyAlertSeconds }).from(hotlineSettings).where(eq(hotlineSettings.orgId, orgId));
@@ -46,6 +52,13 @@ export const EMERGENCY_ALERT_TEXT: Record<Lang, (a: { org: string; waited: strin
   en: (a) => `${a.org} hotline: an EMERGENCY conversation (${a.lang}) has had no reply for ${a.waited}. Please answer or assign it now: ${a.link}`,
   ko: (a) => `${a.org} 핫라인: 긴급 대화(${a.lang})에 ${a.waited}째 답변이 없습니다. 지금 답변하거나 배정해 주세요: ${a.link}`,
   es: (a) => `${a.org} linea de ayuda: una conversacion de EMERGENCIA (${a.lang}) lleva ${a.waited} sin respuesta. Respondala o asignela ahora: ${a.link}`,
+};
+
+/** Several at once (a surge): how many, and the inbox filtered to emergencies. */
+export const EMERGENCY_ALERTS_TEXT: Record<Lang, (a: { org: string; count: number; link: string }) => string> = {
+  en: (a) => `${a.org} hotline: ${a.count} EMERGENCY conversations are waiting for a reply. Please answer or assign them now: ${a.link}`,
+  ko: (a) => `${a.org} 핫라인: 긴급 대화 ${a.count}건이 답변을 기다리고 있습니다. 지금 답변하거나 배정해 주세요: ${a.link}`,
+  es: (a) => `${a.org} linea de ayuda: ${a.count} conversaciones de EMERGENCIA esperan respuesta. Respondalas o asignelas ahora: ${a.link}`,
 };
 
 export async function runEmergencyAlert(deps: Deps, job: EmergencyAlertJob, now = new Date()): Promise<{ alerted: number }> {
@@ -85,28 +98,49 @@ export async function runEmergencyAlert(deps: Deps, job: EmergencyAlertJob, now 
     );
     const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, job.orgId));
     const waited = Math.max(1, Math.round((now.getTime() - claimed.firstInboundAt.getTime()) / 1000));
-    // the inbox's conversation page (web/src/app/paths.ts, hotlineConversation)
-    const link = `${deps.config.publicUrl}/hotline/${job.conversationId}`;
-    await enqueueMessages(deps, tx, {
+    const waiting = await waitingEmergencies(tx, job.orgId);
+    // the inbox's conversation page, or its emergency view (web/src/app/paths.ts; inbox-options.ts reads ?urgency)
+    const link = waiting > 1 ? `${deps.config.publicUrl}/hotline?urgency=emergency` : `${deps.config.publicUrl}/hotline/${job.conversationId}`;
+    const window = Math.floor(now.getTime() / ALERT_WINDOW_MS);
+    const sent = await enqueueMessages(deps, tx, {
       orgId: job.orgId,
       messages: to.map((r) => {
         const lang: Lang = isLang(langs.get(r.userId)) ? (langs.get(r.userId) as Lang) : 'en';
+        const name = org?.name ?? 'Haven';
         return {
           channel: 'sms' as const,
           to: r.phoneE164!,
           lang,
-          body: EMERGENCY_ALERT_TEXT[lang]({ org: org?.name ?? 'Haven', waited: wait(waited, lang), lang: claimed.lang.toUpperCase(), link }),
+          body: waiting > 1
+            ? EMERGENCY_ALERTS_TEXT[lang]({ org: name, count: waiting, link })
+            : EMERGENCY_ALERT_TEXT[lang]({ org: name, waited: wait(waited, lang), lang: claimed.lang.toUpperCase(), link }),
           kind: 'staff_alert' as const,
           priority: 'high' as const,
           senderId: sender,
-          dedupeKey: `emergency-alert:${job.conversationId}:${r.userId}`,
+          // One per person per window: later emergencies in the window are covered by this text's count or by the next window's.
+          dedupeKey: `emergency-alert:${r.userId}:${window}`,
         };
       }),
     });
+    if (!sent.ids.length) {
+      // Everyone was texted in this window already (about fewer emergencies): look again when it ends, with the count then.
+      await tx.update(conversations).set({ emergencyAlertedAt: null }).where(eq(conversations.id, job.conversationId));
+      await deps.jobs.enqueue<EmergencyAlertJob>(tx, EMERGENCY_ALERT_QUEUE, [{ data: job, startAfter: new Date((window + 1) * ALERT_WINDOW_MS + 1000) }]);
+      return { alerted: 0 };
+    }
     await event('emergency_alerted', { to: to.map((r) => r.userId), afterSeconds: waited });
     await publish(tx, { orgId: job.orgId, topic: 'hotline.conversation', data: { id: job.conversationId, change: 'updated' } });
     return { alerted: to.length };
   });
+}
+
+/** Open emergencies nobody on staff has answered yet (this one included). */
+async function waitingEmergencies(tx: DbOrTx, orgId: string): Promise<number> {
+  const [r] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(conversations)
+    .where(and(eq(conversations.orgId, orgId), eq(conversations.status, 'open'), eq(conversations.urgency, 'emergency'), isNull(conversations.firstResponseAt)));
+  return Number(r?.n ?? 0);
 }
 
 /** The conversation's hotline number if it still exists, else the org's default (or any) sender; null when the org has none. */
