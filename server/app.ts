@@ -27,6 +27,7 @@ import { hotlineVoiceRoutes } from './modules/hotline/voice.routes.ts';
 import { hotlineAdminRoutes } from './modules/hotline/hotline-admin.routes.ts';
 import { hotlineTransferRoutes } from './modules/hotline/transfers.routes.ts';
 import { hotlineRoutes } from './modules/hotline/index.ts';
+import { caseRoutes } from './modules/cases/index.ts';
 import { installSse } from './platform/realtime/sse.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -41,7 +42,7 @@ const healthRoute = defineRoute({
 });
 
 /** Every API route of every module; the policy test walks this list and the mounted routes. */
-export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineAdminRoutes, ...hotlineTransferRoutes, ...hotlineShiftRoutes, ...hotlineRoutes];
+export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineAdminRoutes, ...hotlineTransferRoutes, ...hotlineShiftRoutes, ...hotlineRoutes, ...caseRoutes];
 
 /**
  * Paths served outside the policy system: the OpenAPI document and page, and the web app's

@@ -7,3 +7,4 @@ export * from '../integrations/email/email.table.ts';
 export * from '../modules/messaging/messaging.table.ts';
 export * from '../integrations/sms/simulator.table.ts';
 export * from '../modules/hotline/hotline.table.ts';
+export * from '../modules/cases/cases.table.ts';

@@ -50,7 +50,8 @@ export function foldRomanized(s: string): string {
 
 const surnameKeysOfLatin = (token: string) => [...(SURNAME_INDEX.get(latinize(token)) ?? [])].map((c) => `sn_${c}`);
 
-function splitHangulName(name: string): { family: string | null; given: string } {
+/** A Hangul full name split family-first (김민준 → 김 + 민준; 남궁민수 → 남궁 + 민수); family null when none is recognised. */
+export function splitHangulName(name: string): { family: string | null; given: string } {
   const compact = name.replace(/\s+/g, '');
   const two = compact.slice(0, 2);
   if (compact.length >= 4 && KOREAN_SURNAMES[two]) return { family: two, given: compact.slice(2) };

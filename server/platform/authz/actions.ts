@@ -34,22 +34,25 @@ export const ACTIONS = {
   'hotline.respond': 'Answer hotline conversations: read, reply, note, triage and close',
   'hotline.coordinate': 'Run the hotline: assign and transfer conversations, shifts, canned responses, surge mode',
   'hotline.reports': 'See hotline reports',
+  'cases.read': 'See cases, their timelines and DACA dates',
+  'cases.write': 'Open and work cases: screening, tasks, information notes',
+  'cases.legal_advice': 'Write legal-advice notes (attorneys and accredited representatives)',
 } as const;
 export type Action = keyof typeof ACTIONS;
 export const isAction = (s: string): s is Action => s in ACTIONS;
 export const isRole = (s: string): s is Role => (ROLES as readonly string[]).includes(s);
 
 /** Actions that reveal sensitive data: holding one makes two-factor mandatory when the org requires it. */
-export const SENSITIVE_ACTIONS: readonly Action[] = ['people.read_sensitive', 'audit.read', 'messaging.history'];
+export const SENSITIVE_ACTIONS: readonly Action[] = ['people.read_sensitive', 'audit.read', 'messaging.history', 'cases.read'];
 
 const all = Object.keys(ACTIONS) as Action[];
 
 export const DEFAULT_ROLE_ACTIONS: Record<Role, Action[]> = {
   network_admin: all,
   affiliate_admin: all,
-  coordinator: ['people.read', 'people.read_sensitive', 'people.write', 'people.merge', 'members.read', 'network.read', 'messaging.queue', 'messaging.history', 'simulator.use', 'hotline.respond', 'hotline.coordinate', 'hotline.reports'],
-  responder: ['people.read', 'people.read_sensitive', 'people.write', 'network.read', 'messaging.history', 'simulator.use', 'hotline.respond'],
-  attorney: ['people.read', 'people.read_sensitive', 'simulator.use'],
+  coordinator: ['people.read', 'people.read_sensitive', 'people.write', 'people.merge', 'members.read', 'network.read', 'messaging.queue', 'messaging.history', 'simulator.use', 'hotline.respond', 'hotline.coordinate', 'hotline.reports', 'cases.read', 'cases.write'],
+  responder: ['people.read', 'people.read_sensitive', 'people.write', 'network.read', 'messaging.history', 'simulator.use', 'hotline.respond', 'cases.read', 'cases.write'],
+  attorney: ['people.read', 'people.read_sensitive', 'simulator.use', 'cases.read', 'cases.write', 'cases.legal_advice'],
   verifier: ['network.read', 'simulator.use'],
   organizer: ['people.read', 'people.write', 'network.read', 'messaging.queue', 'simulator.use'],
   volunteer: ['people.read', 'people.write', 'simulator.use', 'hotline.respond'],

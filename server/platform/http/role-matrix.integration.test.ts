@@ -5,6 +5,7 @@ import { DEFAULT_ROLE_ACTIONS, type Role, ROLES } from '../authz/actions.ts';
 import type { Policy } from './route.ts';
 import { orgRepo } from '../../modules/organizations/index.ts';
 import { callbackTasks, conversations, conversationTransfers } from '../../modules/hotline/hotline.table.ts';
+import { cases, caseTasks } from '../../modules/cases/index.ts';
 
 /**
  * Every route × every role × (own affiliate, another affiliate). A route without a
@@ -40,6 +41,13 @@ const nextPhone = () => `(773) 555-${phoneSeq++}`;
 const freshSender = async () => (await admin.post('/api/v1/messaging/senders', { label: 'Tmp', phone: nextPhone() })).json().id as string;
 const freshCallback = async () =>
   (await t.deps.database.db.insert(callbackTasks).values({ orgId: t.orgs.a, phoneE164: '+17735550199', lang: 'es', reason: 'voicemail' }).returning())[0].id;
+const freshCase = async () =>
+  (await t.deps.database.db.insert(cases).values({ orgId: t.orgs.a, personId: personA, type: 'daca_renewal', lang: 'ko' }).returning())[0].id;
+const freshCaseTask = async () => {
+  const caseId = await freshCase();
+  const [task] = await t.deps.database.db.insert(caseTasks).values({ orgId: t.orgs.a, caseId, title: 'Call back' }).returning();
+  return `/api/v1/cases/${caseId}/tasks/${task.id}/done`;
+};
 const freshToken = async () => (await admin.post('/api/v1/org/api-tokens', { name: 'tmp', scopes: ['people.read'] })).json().id as string;
 // The simulator: one Haven number of affiliate A to call, and calls waiting on a Gather (the language menu) or a Record.
 let simHavenPhone: string | null = null;
@@ -220,6 +228,14 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'POST /api/v1/hotline/transfers/:id/end': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/end`, directory: true }),
   // Only the responder who took the offer reads and answers as a guest: for anyone else it is not there.
   'GET /api/v1/hotline/transfers/:id/conversation': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/conversation`, ok: [404], aRecord: true }),
+  'GET /api/v1/cases': async () => ({ url: '/api/v1/cases' }),
+  'POST /api/v1/cases': async () => ({ url: '/api/v1/cases', body: { personId: personA, type: 'tps' }, ok: [201], aRecord: true }),
+  'GET /api/v1/cases/:id': async () => ({ url: `/api/v1/cases/${await freshCase()}`, aRecord: true }),
+  'POST /api/v1/cases/:id/status': async () => ({ url: `/api/v1/cases/${await freshCase()}/status`, body: { status: 'screening', version: 1 }, aRecord: true }),
+  'POST /api/v1/cases/:id/notes': async () => ({ url: `/api/v1/cases/${await freshCase()}/notes`, body: { kind: 'information', body: 'Called back; renewal packet sent.' }, ok: [201], aRecord: true }),
+  'POST /api/v1/cases/:id/tasks': async () => ({ url: `/api/v1/cases/${await freshCase()}/tasks`, body: { title: 'Collect EAD copy', dueOn: '2030-01-15' }, ok: [201], aRecord: true }),
+  'POST /api/v1/cases/:id/tasks/:taskId/done': async () => ({ url: await freshCaseTask(), aRecord: true }),
+  'PUT /api/v1/cases/:id/daca': async () => ({ url: `/api/v1/cases/${await freshCase()}/daca`, body: { expiresOn: '2027-09-01', lastApprovedOn: '2025-08-20' }, aRecord: true }),
   'GET /api/v1/hotline/transfers/:id/stream': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/stream`, ok: [404], aRecord: true }),
   'POST /api/v1/hotline/transfers/:id/replies': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/replies`, body: { body: 'hi' }, ok: [404], aRecord: true }),
   'POST /api/v1/hotline/transfers/:id/notes': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/notes`, body: { body: 'hi' }, ok: [404], aRecord: true }),

@@ -1,0 +1,2 @@
+export { caseRoutes } from './cases.routes.ts';
+export * from './cases.table.ts';
