@@ -8,3 +8,4 @@ export * from '../modules/messaging/messaging.table.ts';
 export * from '../integrations/sms/simulator.table.ts';
 export * from '../modules/hotline/hotline.table.ts';
 export * from '../modules/cases/cases.table.ts';
+export * from '../modules/legal-network/legal-network.table.ts';
