@@ -16,7 +16,7 @@ import Fastify from 'fastify';
 import formbody from '@fastify/formbody';
 import pg from 'pg';
 import twilio from 'twilio';
-import { createBenchDatabase } from './lib/pg-bench-db.ts';
+import { createBenchDatabase, withAdmin } from './lib/pg-bench-db.ts';
 import { freePort, HAVEN_BIN, havenEnv, killGroup, memoryOf, removeDir, spawnGroup, tempDir, waitFor200 } from './lib/proc.ts';
 import { httpLoad } from './lib/http-load.ts';
 import { rateLoad, type RateRequest } from './lib/rate-load.ts';
@@ -168,6 +168,16 @@ export async function run(opts: HotlineOptions): Promise<BenchResult> {
     await killGroup(child);
     if (worker) await killGroup(worker);
     removeDir(dataDir);
-    await benchDb.drop().catch((err) => log(`could not drop ${benchDb.name}: ${err}`));
+    if (process.env.HAVEN_BENCH_KEEP) await keepDatabase(opts.pgAdminUrl, benchDb.name);
+    else await benchDb.drop().catch((err) => log(`could not drop ${benchDb.name}: ${err}`));
   }
+}
+
+/** HAVEN_BENCH_KEEP=1: keep the surge's database as haven_keep_hotline, to look at its plans afterwards (EXPLAIN). */
+async function keepDatabase(adminUrl: string, name: string) {
+  await withAdmin(adminUrl, async (admin) => {
+    await admin.query('drop database if exists haven_keep_hotline with (force)');
+    await admin.query(`alter database ${name} rename to haven_keep_hotline`);
+  });
+  log('database kept as haven_keep_hotline');
 }

@@ -13,7 +13,7 @@
  *   --pacing-seconds N  outbox: length of the paced run (default 30)
  *   --rate N            hotline: webhooks per second (default 500)
  *   --seconds N         hotline: length of the webhook load (default 30)
- *   --split             hotline: web and worker as separate processes
+ *   --split             hotline: web and worker as separate processes (HAVEN_BENCH_KEEP=1 keeps its database)
  *   --pg-url URL        PostgreSQL admin URL (default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import { parseArgs } from 'node:util';

@@ -27,7 +27,8 @@ const once = (r, planned) => new Promise((resolve) => {
     const planned = started + (i * 1000) / rate;
     const wait = planned - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    pending.push(once(requests[i], planned));
+    // Sent up to 1 ms early (the timer's slack): count from the send, never before it.
+    pending.push(once(requests[i], Math.min(planned, performance.now())));
   }
   const results = await Promise.all(pending);
   const wallMs = performance.now() - started;
