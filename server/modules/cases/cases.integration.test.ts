@@ -101,6 +101,7 @@ describe('a case from a hotline conversation', () => {
     const cases_ = [
       [{ expiresOn: '2027-02-30' }, 400, 'expiresOn'],
       [{ expiresOn: addDays(100), lastApprovedOn: addDays(200) }, 400, 'lastApprovedOn'],
+      [{ expiresOn: addDays(100), filedOn: addDays(5) }, 400, 'filedOn'],
     ] as const;
     for (const [body, status, field] of cases_) {
       const res = await responder.put(`/api/v1/cases/${c.id}/daca`, body);

@@ -9,7 +9,7 @@ import { casesRepo } from './cases.repository.ts';
 import { dacaRecords, dacaReminders, referenceData } from './cases.table.ts';
 import { DacaReference, DEFAULT_DACA_REFERENCE } from './daca-reference.ts';
 import { dacaPlan } from './daca-rules.ts';
-import { checkDacaDates } from './screening-dates.ts';
+import { checkDacaDates, isCalendarDate } from './screening-dates.ts';
 
 /** The network's DACA reference data (reminder days, window, fees): the database's copy, else the shipped defaults. */
 export async function dacaReference(db: DbOrTx): Promise<DacaReference> {
@@ -29,7 +29,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  */
 export async function setDaca({ ctx, input }: { ctx: Ctx; input: DacaInput & { id: string } }): Promise<DacaView> {
   const orgId = requireOrg(ctx);
-  const problems = checkDacaDates({ expiresOn: input.expiresOn, approvedOn: input.lastApprovedOn ?? null, today: today() });
+  const problems = [...checkDacaDates({ expiresOn: input.expiresOn, approvedOn: input.lastApprovedOn ?? null, today: today() }), ...checkFiledOn(input.filedOn, today())];
   if (problems.length) throw invalid(problems[0].code, problems[0].field === 'approvedOn' ? 'lastApprovedOn' : problems[0].field);
   return inTx(ctx, async (tx) => {
     const c = await casesRepo.lock(tx.db, orgId, input.id);
@@ -70,4 +70,11 @@ export async function dacaView(db: DbOrTx, record: typeof dacaRecords.$inferSele
     expiresOn: record.expiresOn, lastApprovedOn: record.lastApprovedOn, filedOn: record.filedOn,
     kind: plan.kind, state: plan.state, windowOpensOn: plan.windowOpensOn, windowClosesOn: plan.windowClosesOn, reminders,
   };
+}
+
+/** A filing date must be a real day and not in the future: it cancels the reminders. */
+function checkFiledOn(filedOn: string | undefined, todayIso: string) {
+  if (filedOn === undefined) return [];
+  if (!isCalendarDate(filedOn)) return [{ field: 'filedOn', code: 'invalid_date' as const }];
+  return filedOn > todayIso ? [{ field: 'filedOn', code: 'date_in_future' as const }] : [];
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseDetail, CaseList, CaseStatus, CaseType } from '../../../contracts/cases.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -39,7 +39,7 @@ export async function listCases({ ctx, input }: { ctx: Ctx; input: { status?: Ca
     const rows = await tx.db
       .select()
       .from(cases)
-      .where(and(eq(cases.orgId, orgId), inArray(cases.status, statuses), input.type ? eq(cases.type, input.type) : undefined, input.mine ? eq(cases.assignedTo, ctx.actor!.userId!) : undefined))
+      .where(and(eq(cases.orgId, orgId), inArray(cases.status, statuses), input.type ? eq(cases.type, input.type) : undefined, input.mine ? (ctx.actor?.userId ? eq(cases.assignedTo, ctx.actor.userId) : sql`false`) : undefined))
       .orderBy(desc(cases.openedAt))
       .limit(200);
     return { items: await casesRepo.summaries(tx.db, rows) };

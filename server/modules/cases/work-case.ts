@@ -15,7 +15,7 @@ export async function changeCaseStatus({ ctx, input }: { ctx: Ctx; input: { id: 
   return inTx(ctx, async (tx) => {
     const c = await casesRepo.lock(tx.db, orgId, input.id);
     if (c.version !== input.version) throw conflict();
-    if (!canMove(c.type, c.status, input.status)) throw invalid('case_transition_invalid', 'status', { from: c.status, to: input.status });
+    if (!canMove(c.type, c.status, input.status)) throw invalid('case_transition_invalid', 'status');
     const closing = input.status === 'closed';
     const [row] = await tx.db
       .update(cases)

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../platform/context.ts';
 import type { Lang } from '../../platform/i18n/i18n.ts';
-import { enqueueMessages, inboundMessages, INBOUND_TEXT_QUEUE, type InboundTextJob, messagingSenders } from '../messaging/index.ts';
+import { enqueueMessages, inboundMessages, openBody, INBOUND_TEXT_QUEUE, type InboundTextJob, messagingSenders } from '../messaging/index.ts';
 import { organizations } from '../organizations/organizations.table.ts';
 import { EMERGENCY_ALERT_QUEUE, type EmergencyAlertJob } from './emergency-alerts-queue.ts';
 import { runEmergencyAlert } from './emergency-alerts.ts';
@@ -70,7 +70,7 @@ async function fileText(deps: Deps, tx: Tx, job: InboundTextJob, memo: RoutingMe
     contactAddress: msg.fromAddress,
     personId: msg.personId,
     senderId: msg.senderId,
-    text: msg.body,
+    text: await openBody(deps.keyring, tx, msg.orgId, msg.body),
     // messaging sets it for a keyword (not here) or from the person's record: the record wins over the text
     lang: (msg.lang as Lang | null) ?? null,
     at: msg.receivedAt,

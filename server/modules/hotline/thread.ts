@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { inTx, requireOrg } from '../../platform/db-context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { isLang } from '../../platform/i18n/i18n.ts';
-import { consentFor, inboundMessages, outboundMessages, voiceCalls } from '../messaging/index.ts';
+import { consentFor, inboundMessages, openBody, outboundMessages, voiceCalls } from '../messaging/index.ts';
 import { users } from '../organizations/organizations.table.ts';
 import { people } from '../people/index.ts';
 import { conversationEvents, conversationNotes } from './hotline.table.ts';
@@ -46,7 +46,7 @@ export async function getConversation({ ctx, input }: { ctx: Ctx; input: { id: s
     const keyring = ctx.deps.keyring;
 
     const thread: ThreadItem[] = [];
-    for (const m of inbound) thread.push({ type: 'inbound', id: m.id, at: m.receivedAt.toISOString(), channel: 'sms', body: m.body, lang: m.lang });
+    for (const m of inbound) thread.push({ type: 'inbound', id: m.id, at: m.receivedAt.toISOString(), channel: 'sms', body: await openBody(keyring, db, orgId, m.body), lang: m.lang });
     for (const m of outbound) {
       thread.push({
         type: 'outbound', id: m.id, at: m.createdAt.toISOString(), channel: m.channel, body: m.body, status: m.status,

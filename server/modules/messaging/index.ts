@@ -1,6 +1,7 @@
 export { webhookRoutes } from './webhooks.routes.ts';
 export { startSendWorkers } from './send-worker.ts';
 export { enqueueMessages, type OutgoingMessage } from './enqueue-messages.ts';
+export { openBody, sealBody } from './message-body.ts';
 export { recordConsent, consentFor } from './consent.ts';
 export * from './messaging.table.ts';
 export { messagingStaffRoutes } from './messaging-staff.routes.ts';

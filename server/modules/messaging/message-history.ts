@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { inTx, requireOrg } from '../../platform/db-context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { people } from '../people/index.ts';
+import { openBody } from './message-body.ts';
 
 interface Row {
   id: string;
@@ -80,6 +81,8 @@ export async function getMessageHistory({ ctx, input }: { ctx: Ctx; input: Histo
     if (!person) throw notFound('person');
     const before = input.before ? new Date(input.before).toISOString() : '9999-12-31T00:00:00Z';
     const rows = await queryRows<Row>(tx.db, historySql(orgId, person.id, person.phone, person.email, before, input.limit));
+    // What members wrote is sealed at rest (message-body.ts); opened here, for the reader.
+    for (const r of rows) if (r.direction === 'in' && r.channel === 'sms') r.body = await openBody(ctx.deps.keyring, tx.db, orgId, r.body);
     const items = rows.map(toItem);
     await audit(tx, { action: 'person.messages.read', entityType: 'person', entityId: person.id, details: { count: items.length, paged: Boolean(input.before) } });
     return { items, nextBefore: items.length === input.limit ? items[items.length - 1].at : null };

@@ -7,6 +7,7 @@ import { consentEvents, people } from '../people/index.ts';
 import { enqueueMessages } from './enqueue-messages.ts';
 import { badAddresses, inboundMessages, messagingSenders, outboundMessages } from './messaging.table.ts';
 import { INBOUND_TEXT_QUEUE } from './queues.ts';
+import { openBody } from './message-body.ts';
 import { recordText } from './record-texts.ts';
 import { sendBatch } from './send-batch.ts';
 import { startSendWorkers } from './send-worker.ts';
@@ -79,7 +80,11 @@ describe('inbound webhooks', () => {
     expect(rows).toHaveLength(40);
     const mine = rows.find((r) => r.fromAddress === known.phoneE164)!;
     expect([mine.personId, mine.lang]).toEqual([known.id, 'ko']);
-    expect(rows.find((r) => r.fromAddress === '+13125559101')).toMatchObject({ personId: null, lang: null, body: 'help 1' });
+    const stranger = rows.find((r) => r.fromAddress === '+13125559101')!;
+    expect(stranger).toMatchObject({ personId: null, lang: null });
+    // Sealed at rest (message-body.ts), opened for a reader.
+    expect(stranger.body).toMatch(/^hv1\./);
+    expect(await openBody(t.deps.keyring, db(), t.orgs.a, stranger.body)).toBe('help 1');
     const jobs = await t.deps.database.query<{ n: number }>(
       `select count(*)::int as n from pgboss.job where name = $1 and data->>'inboundId' = any($2::text[])`, [INBOUND_TEXT_QUEUE, rows.map((r) => r.id)]);
     expect(jobs[0].n).toBe(40);
@@ -93,7 +98,7 @@ describe('inbound webhooks', () => {
     const results = await Promise.allSettled([recordText(t.deps, { sms: sms(1), sender }), recordText(t.deps, { sms: sms(2), sender: gone }), recordText(t.deps, { sms: sms(3), sender })]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     const rows = await db().select().from(inboundMessages).where(inArray(inboundMessages.providerId, [1, 2, 3].map((i) => sms(i).messageSid)));
-    expect(rows.map((r) => r.body).sort()).toEqual(['hi 1', 'hi 3']);
+    expect((await Promise.all(rows.map((r) => openBody(t.deps.keyring, db(), t.orgs.a, r.body)))).sort()).toEqual(['hi 1', 'hi 3']);
   });
 
   it('answers a malformed body with 400 naming the field, and an unknown number with 404', async () => {

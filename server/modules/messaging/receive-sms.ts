@@ -9,6 +9,7 @@ import { enqueueMessages } from './enqueue-messages.ts';
 import { KEYWORD_REPLIES } from './keyword-replies.ts';
 import { classifyKeyword } from './keywords.ts';
 import { inboundMessages } from './messaging.table.ts';
+import { sealBody } from './message-body.ts';
 import { recordText } from './record-texts.ts';
 import type { Sender } from './webhook-auth.ts';
 
@@ -34,7 +35,7 @@ export async function receiveSms(deps: Deps, sms: InboundSms, sender: Sender): P
       .insert(inboundMessages)
       .values({
         orgId: sender.orgId, providerId: sms.messageSid, fromAddress: sms.from, toAddress: sms.to, senderId: sender.id,
-        personId: person?.id ?? null, body: sms.body, segments: sms.numSegments ?? 1, keyword: kw.kind, lang,
+        personId: person?.id ?? null, body: await sealBody(deps.keyring, tx, sender.orgId, sms.body), segments: sms.numSegments ?? 1, keyword: kw.kind, lang,
         fromState: sms.fromState, fromZip: sms.fromZip,
       })
       .onConflictDoNothing({ target: inboundMessages.providerId })

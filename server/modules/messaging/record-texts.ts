@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { InboundSms } from '../../integrations/sms/sms-webhook-payloads.ts';
 import type { Deps } from '../../platform/context.ts';
 import { rowsOf } from '../../db/client.ts';
+import { sealBody } from './message-body.ts';
 import { INBOUND_TEXT_QUEUE, type InboundTextJob } from './queues.ts';
 import type { Sender } from './webhook-auth.ts';
 
@@ -72,11 +73,13 @@ async function writeBatch(deps: Deps, texts: readonly TextToRecord[]): Promise<R
   const col = <T>(f: (t: TextToRecord) => T) => sql.param(unique.map(f));
 
   const written = await deps.database.db.transaction(async (tx) => {
+    const sealed: string[] = [];
+    for (const t of unique) sealed.push(await sealBody(deps.keyring, tx, t.sender.orgId, t.sms.body));
     const rows = await rowsOf<{ id: string; provider_id: string; org_id: string; from_address: string }>(tx, sql`
       insert into inbound_messages (org_id, provider_id, from_address, to_address, sender_id, person_id, body, segments, lang, from_state, from_zip)
       select t.org_id, t.provider_id, t.from_address, t.to_address, t.sender_id, p.id, t.body, t.segments, p.preferred_language, t.from_state, t.from_zip
       from unnest(${col((t) => t.sender.orgId)}::uuid[], ${col((t) => t.sms.messageSid)}::text[], ${col((t) => t.sms.from)}::text[],
-                  ${col((t) => t.sms.to)}::text[], ${col((t) => t.sender.id)}::uuid[], ${col((t) => t.sms.body)}::text[],
+                  ${col((t) => t.sms.to)}::text[], ${col((t) => t.sender.id)}::uuid[], ${sql.param(sealed)}::text[],
                   ${col((t) => t.sms.numSegments ?? 1)}::int[], ${col((t) => t.sms.fromState)}::text[], ${col((t) => t.sms.fromZip)}::text[])
         with ordinality as t(org_id, provider_id, from_address, to_address, sender_id, body, segments, from_state, from_zip, ord)
       left join lateral (

@@ -4,6 +4,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, testDbKind, type TestApp } from '../../../test/harness.ts';
+import { eq } from 'drizzle-orm';
+import { inboundMessages, messagingSenders } from '../../modules/messaging/index.ts';
 import { writeBackup } from '../../ops/backup.ts';
 
 /**
@@ -20,6 +22,8 @@ const SECRETS = {
 };
 const SECOND = { immigrationStatus: 'TPS-CANARY-3319-비밀', aNumber: 'A555000999', dateOfBirth: '1955-05-15' };
 const CONTROLS = ['Canarygiven', 'Plaintextfamily', '카나리아'];
+const TEXT_CANARY = '제 A번호는 A246813579 입니다 TEXT-CANARY';
+const NOTE_CANARY = 'Receipt IOE0912345678 NOTE-CANARY';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -33,10 +37,25 @@ beforeAll(async () => {
   const updated = await c.patch(`/api/v1/people/${second.json().id}`, { version: 1, immigrationStatus: `${SECOND.immigrationStatus}-renewed` });
   expect(updated.statusCode).toBe(200);
   expect((await c.get(`/api/v1/people/${first.json().id}`)).json().sensitive).toEqual(SECRETS);
+  // What members write and what staff note about them: a text to the hotline, a case note.
+  await t.deps.database.db.insert(messagingSenders).values({ orgId: t.orgs.a, label: 'Hotline', phoneE164: '+13125550188', isDefault: true });
+  // Straight to the webhook, as Twilio would call it (the simulator would also keep the carrier's copy of the text in this database).
+  const url = `${t.deps.config.publicUrl}/webhooks/twilio/sms`;
+  const params = { AccountSid: `AC${'0'.repeat(32)}`, MessageSid: `SM${'c'.repeat(32)}`, From: '+13125550189', To: '+13125550188', Body: TEXT_CANARY };
+  const hook = await t.app.inject({
+    method: 'POST', url: '/webhooks/twilio/sms', payload: new URLSearchParams(params).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': t.deps.simulator.sign(url, params).signature },
+  });
+  expect(hook.statusCode).toBe(200);
+  const [text] = await t.deps.database.db.select().from(inboundMessages).where(eq(inboundMessages.fromAddress, '+13125550189'));
+  expect(text.body).toMatch(/^hv1\./);
+  const opened = await c.post('/api/v1/cases', { personId: first.json().id, type: 'daca_renewal' });
+  expect(opened.statusCode).toBe(201);
+  expect((await c.post(`/api/v1/cases/${opened.json().id}/notes`, { kind: 'information', body: NOTE_CANARY })).statusCode).toBe(201);
 });
 afterAll(() => t?.close());
 
-const secrets = [...Object.values(SECRETS), ...Object.values(SECOND)];
+const secrets = [...Object.values(SECRETS), ...Object.values(SECOND), 'A246813579', 'TEXT-CANARY', 'IOE0912345678', 'NOTE-CANARY'];
 
 /** Which of `needles` occur in `haystack` (UTF-8 bytes, so Hangul is searched as stored). */
 const found = (haystack: Buffer, needles: string[]) => needles.filter((n) => haystack.includes(Buffer.from(n, 'utf8')));
