@@ -19,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: paths.hotlineOps, labelKey: 'hotline:ops.nav', action: 'hotline.coordinate' },
   { to: paths.hotlineReports, labelKey: 'hotline:reports.nav', action: 'hotline.reports' },
   { to: paths.hotlineCanned, labelKey: 'hotline:canned.nav', action: 'hotline.coordinate' },
+  { to: paths.cases, labelKey: 'cases:nav.list', action: 'cases.read' },
   { to: paths.people, labelKey: 'nav.people', action: 'people.read' },
   { to: paths.members, labelKey: 'nav.members', action: 'members.read' },
   { to: paths.roles, labelKey: 'nav.roles', action: 'members.read' },

@@ -27,4 +27,6 @@ export const paths = {
   hotlineCanned: '/hotline/canned',
   hotlineConversation: (id: string) => `/hotline/${id}`,
   hotlineTransfer: (id: string) => `/hotline/transfers/${id}`,
+  cases: '/cases',
+  case: (id: string) => `/cases/${id}`,
 };

@@ -25,6 +25,8 @@ import { OpsPage } from '../modules/hotline/OpsPage.tsx';
 import { ReportsPage } from '../modules/hotline/ReportsPage.tsx';
 import { CannedPage } from '../modules/hotline/CannedPage.tsx';
 import { TransferPage } from '../modules/hotline/TransferPage.tsx';
+import { CaseDetailPage } from '../modules/cases/CaseDetailPage.tsx';
+import { CasesListPage } from '../modules/cases/CasesListPage.tsx';
 import { AppShell } from './AppShell.tsx';
 import { HomePage } from './HomePage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -82,6 +84,8 @@ export const routes: RouteObject[] = [
           { path: 'hotline/canned', element: guarded('hotline.coordinate', <CannedPage />) },
           { path: 'hotline/transfers/:id', element: guarded('hotline.respond', <TransferPage />) },
           { path: 'hotline/:id', element: guarded('hotline.respond', <ConversationPage />) },
+          { path: 'cases', element: guarded('cases.read', <CasesListPage />) },
+          { path: 'cases/:id', element: guarded('cases.read', <CaseDetailPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

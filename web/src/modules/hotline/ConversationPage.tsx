@@ -5,6 +5,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { OpenCasePanel } from '../cases/OpenCasePanel.tsx';
 import { ConversationAssign } from './ConversationAssign.tsx';
 import { ConversationClose } from './ConversationClose.tsx';
 import { ConversationFacts } from './ConversationFacts.tsx';
@@ -76,6 +77,7 @@ function Conversation({ id }: { id: string }) {
           <ConversationAssign conversation={c} />
           <TransferOfferPanel conversation={c} />
           <ConversationTriageForm conversation={c} />
+          <OpenCasePanel conversation={c} />
           <ConversationClose conversation={c} />
         </div>
       </div>

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { timelineLabel, type LabelHelpers } from './timeline-label.ts';
+
+const strings: Record<string, string> = {
+  'types.daca_renewal': 'DACA renewal',
+  'statuses.open': 'Open',
+  'statuses.screening': 'Screening',
+  'notes.kinds.legal_advice': 'Legal advice',
+  'timeline.someTask': 'a task',
+};
+const h: LabelHelpers = {
+  t: (key, values) => (strings[key] ?? key) + (values ? ` ${JSON.stringify(values)}` : ''),
+  has: (key) => key in strings,
+  date: (d) => `<${d}>`,
+  taskTitle: (id) => (id === 't1' ? 'Call back' : undefined),
+};
+const ev = (kind: string, data: Record<string, unknown> = {}) => ({ id: '00000000-0000-4000-8000-000000000000', kind, at: '2026-01-01T00:00:00Z', actor: null, data });
+
+describe('timeline labels', () => {
+  it('translates known kinds and their values', () => {
+    expect(timelineLabel(ev('opened', { type: 'daca_renewal' }), h)).toBe('timeline.kinds.opened {"type":"DACA renewal"}');
+    expect(timelineLabel(ev('status', { from: 'open', to: 'screening' }), h)).toBe('timeline.kinds.status {"from":"Open","to":"Screening"}');
+    expect(timelineLabel(ev('note', { kind: 'legal_advice' }), h)).toBe('timeline.kinds.note {"kind":"Legal advice"}');
+    expect(timelineLabel(ev('daca_dates', { expiresOn: '2027-03-01' }), h)).toBe('timeline.kinds.daca_dates {"date":"<2027-03-01>"}');
+  });
+
+  it('names tasks by their title, or generically when the task is not in the case', () => {
+    expect(timelineLabel(ev('task_added', { taskId: 't1' }), h)).toBe('timeline.kinds.task_added {"title":"Call back"}');
+    expect(timelineLabel(ev('task_done', { taskId: 'gone' }), h)).toBe('timeline.kinds.task_done {"title":"a task"}');
+  });
+
+  it('falls back for kinds and values the web does not know', () => {
+    expect(timelineLabel(ev('referral_sent'), h)).toBe('timeline.kinds.other {"kind":"referral_sent"}');
+    expect(timelineLabel(ev('status', { from: 'archived', to: 'open' }), h)).toBe('timeline.kinds.status {"from":"archived","to":"Open"}');
+  });
+});
