@@ -28,6 +28,10 @@ import { hotlineAdminRoutes } from './modules/hotline/hotline-admin.routes.ts';
 import { hotlineTransferRoutes } from './modules/hotline/transfers.routes.ts';
 import { hotlineRoutes } from './modules/hotline/index.ts';
 import { caseRoutes } from './modules/cases/index.ts';
+import { dacaRoutes } from './modules/cases/daca.routes.ts';
+import { caseSettingsRoutes } from './modules/cases/cases-settings.routes.ts';
+import { directoryRoutes } from './modules/legal-network/directory.routes.ts';
+import { portalRoutes, referralRoutes } from './modules/legal-network/index.ts';
 import { installSse } from './platform/realtime/sse.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -42,7 +46,7 @@ const healthRoute = defineRoute({
 });
 
 /** Every API route of every module; the policy test walks this list and the mounted routes. */
-export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineAdminRoutes, ...hotlineTransferRoutes, ...hotlineShiftRoutes, ...hotlineRoutes, ...caseRoutes];
+export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineAdminRoutes, ...hotlineTransferRoutes, ...hotlineShiftRoutes, ...hotlineRoutes, ...caseRoutes, ...dacaRoutes, ...caseSettingsRoutes, ...directoryRoutes, ...referralRoutes, ...portalRoutes];
 
 /**
  * Paths served outside the policy system: the OpenAPI document and page, and the web app's

@@ -5,11 +5,15 @@ import { startHotlineWorkers } from './modules/hotline/index.ts';
 import { startShiftReminders } from './modules/hotline/shift-reminders.ts';
 import { purgeExpiredConversations } from './modules/hotline/retention.ts';
 import { rerouteWaiting } from './modules/hotline/reroute.ts';
+import { startReferralWorkers } from './modules/legal-network/index.ts';
+import { purgeExpiredCases } from './modules/cases/case-retention.ts';
+import { startDacaReminders } from './modules/cases/daca-reminders.ts';
 
 /**
  * The worker role: drains the outbox (pg-boss send jobs), takes texts into hotline
  * conversations, puts calls nobody took in the callback queue, alerts coordinators of
- * unanswered emergencies, and sweeps expired sessions. Returns a stop function.
+ * unanswered emergencies, sends DACA renewal reminders, redacts closed cases past
+ * retention, and sweeps expired sessions. Returns a stop function.
  */
 export async function startWorker(deps: Deps): Promise<() => Promise<void>> {
   const sweep = async () => {
@@ -43,6 +47,18 @@ export async function startWorker(deps: Deps): Promise<() => Promise<void>> {
   const purgeTimer = setInterval(purge, 60 * 60_000);
   purgeTimer.unref();
   void purge();
+  // Closed cases past their affiliate's retention period are redacted (cases/case-retention.ts).
+  const purgeCases = async () => {
+    try {
+      const { redacted } = await purgeExpiredCases(deps);
+      if (redacted) deps.log.info({ cases: redacted }, 'closed cases past retention redacted');
+    } catch (err) {
+      deps.log.error({ err }, 'case retention purge failed');
+    }
+  };
+  const casePurgeTimer = setInterval(purgeCases, 60 * 60_000);
+  casePurgeTimer.unref();
+  void purgeCases();
   const timer = setInterval(sweep, 5 * 60_000);
   timer.unref();
   void sweep();
@@ -51,11 +67,18 @@ export async function startWorker(deps: Deps): Promise<() => Promise<void>> {
   await startHotlineWorkers(deps);
   // Texts responders ~30 minutes before their shifts start.
   const stopReminders = startShiftReminders(deps);
+  // DACA renewal reminders that fell due, at start and then daily (cases/daca-reminders.ts).
+  const stopDacaReminders = startDacaReminders(deps);
+  // Detention referrals with no consultation 48 hours on text the on-call coordinator (legal-network/referral-escalation.ts).
+  const stopReferrals = startReferralWorkers(deps);
   return async () => {
     clearInterval(timer);
     clearInterval(purgeTimer);
+    clearInterval(casePurgeTimer);
     clearInterval(rerouteTimer);
     stopReminders();
+    stopDacaReminders();
+    stopReferrals();
     await deps.jobs.stop();
   };
 }

@@ -8,4 +8,5 @@ export * from '../modules/messaging/messaging.table.ts';
 export * from '../integrations/sms/simulator.table.ts';
 export * from '../modules/hotline/hotline.table.ts';
 export * from '../modules/cases/cases.table.ts';
+export * from '../modules/cases/cases-settings.table.ts';
 export * from '../modules/legal-network/legal-network.table.ts';

@@ -8,6 +8,7 @@ import { hashPassword } from '../modules/auth/index.ts';
 import { createOrganization, orgRepo } from '../modules/organizations/index.ts';
 import { createPerson } from '../modules/people/index.ts';
 import { seedDemoHotline } from './demo-hotline.ts';
+import { seedDemoProviders } from './demo-providers.ts';
 import { AFFILIATE_ROLES, AREA_CODES, DEMO_AFFILIATES, DEMO_NETWORK, DEMO_PEOPLE, DEMO_STAFF_NAMES, demoEmail, ZIPS } from './demo-data.ts';
 
 export const DEMO_MARKER_SLUG = DEMO_NETWORK.slug;
@@ -36,11 +37,13 @@ export async function seedDemo(deps: Deps): Promise<{ seeded: boolean; password:
   await deps.database.db.insert(messagingSenders).values({ orgId: national.id, label: 'National alerts', phoneE164: '+12025550100', isDefault: true, segmentsPerSecond: 10 });
 
   const multi = await addUser('multi@demo.haven.local', 'Chris Seo (서크리스)', 'ko');
+  const orgIds: Record<string, string> = { [DEMO_NETWORK.slug]: national.id };
   for (const a of DEMO_AFFILIATES) {
     const org = await createOrganization({
       ctx,
       input: { slug: a.slug, name: a.name, kind: 'affiliate', parentId: national.id, statesServed: a.states, timeZone: a.timeZone, mfaRequiredForSensitive: Boolean(a.mfa) },
     });
+    orgIds[a.slug] = org.id;
     for (const role of AFFILIATE_ROLES) {
       const language = role === 'responder' || role === 'organizer' ? 'es' : role === 'volunteer' || role === 'coordinator' ? 'ko' : 'en';
       const user = await addUser(demoEmail(role, a.slug), DEMO_STAFF_NAMES[role], language);
@@ -67,6 +70,8 @@ export async function seedDemo(deps: Deps): Promise<{ seeded: boolean; password:
       });
     }
   }
+  // The network directory (demo-providers.ts), and the Virginia attorney's portal sign-in.
+  await seedDemoProviders(deps, orgIds, addUser);
   if (deps.config.embedded && !deps.config.HAVEN_DEMO_PASSWORD) {
     // The embedded demo keeps its generated password beside its data, readable only by its owner.
     fs.writeFileSync(path.join(deps.config.dataDir, 'demo-password.txt'), `${password}\n`, { mode: 0o600 });

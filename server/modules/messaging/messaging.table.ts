@@ -146,7 +146,9 @@ export const inboundMessages = pgTable(
     uniqueIndex('inbound_provider_id_uq').on(t.providerId),
     index('inbound_person_idx').on(t.personId, t.receivedAt),
     index('inbound_from_idx').on(t.orgId, t.fromAddress, t.receivedAt),
-    index('inbound_conversation_idx').on(t.conversationId, t.receivedAt),
+    // org_id in the middle: row-level security adds "org_id = current org" to every read; in the index it is a key, not a
+    // second index to combine. Without it, before the first ANALYZE of a surge, plans joined in the whole org's texts per row.
+    index('inbound_conversation_idx').on(t.conversationId, t.orgId, t.receivedAt),
   ],
 );
 

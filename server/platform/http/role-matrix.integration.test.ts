@@ -5,7 +5,8 @@ import { DEFAULT_ROLE_ACTIONS, type Role, ROLES } from '../authz/actions.ts';
 import type { Policy } from './route.ts';
 import { orgRepo } from '../../modules/organizations/index.ts';
 import { callbackTasks, conversations, conversationTransfers } from '../../modules/hotline/hotline.table.ts';
-import { cases, caseTasks } from '../../modules/cases/index.ts';
+import { cases, caseTasks, dacaRecords } from '../../modules/cases/index.ts';
+import { providers, referrals } from '../../modules/legal-network/index.ts';
 
 /**
  * Every route × every role × (own affiliate, another affiliate). A route without a
@@ -47,6 +48,13 @@ const freshCaseTask = async () => {
   const caseId = await freshCase();
   const [task] = await t.deps.database.db.insert(caseTasks).values({ orgId: t.orgs.a, caseId, title: 'Call back' }).returning();
   return `/api/v1/cases/${caseId}/tasks/${task.id}/done`;
+};
+// A case of A whose person has a DACA expiry 100 days out, so that filing it today is in its cycle.
+const freshDacaCase = async () => {
+  const caseId = await freshCase();
+  const expiresOn = new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10);
+  await t.deps.database.db.insert(dacaRecords).values({ orgId: t.orgs.a, personId: personA, caseId, expiresOn }).onConflictDoUpdate({ target: [dacaRecords.orgId, dacaRecords.personId], set: { expiresOn, filedOn: null } });
+  return caseId;
 };
 const freshToken = async () => (await admin.post('/api/v1/org/api-tokens', { name: 'tmp', scopes: ['people.read'] })).json().id as string;
 // The simulator: one Haven number of affiliate A to call, and calls waiting on a Gather (the language menu) or a Record.
@@ -109,6 +117,21 @@ const freshIncomingTransfer = async () => {
 };
 const freshCanned = async () =>
   (await admin.post('/api/v1/hotline/canned-responses', { title: 'Matrix', bodies: { ko: '안녕하세요', en: 'Hello', es: 'Hola' } })).json().id as string;
+
+// The directory: entries kept by A (the fixture maker is A's admin), a new name each time (one entry per name and email).
+const providerBody = () => ({ kind: 'attorney', name: `Matrix ${Math.random().toString(36).slice(2, 10)}`, languages: ['ko', 'en'], practiceAreas: ['daca_renewal'], states: ['IL'], proBonoPerMonth: 1 });
+const freshProvider = async () => (await admin.post('/api/v1/directory/providers', providerBody())).json().id as string;
+
+// Referrals: one provider of the network (no portal user), a referral of a fresh case of A to it.
+let referralProvider: Promise<string> | null = null;
+const matrixProvider = () =>
+  (referralProvider ??= (async () =>
+    (await t.deps.database.db.insert(providers).values({ orgId: t.orgs.net, kind: 'attorney', name: 'Matrix Referrals', languages: ['ko'], practiceAreas: ['daca_renewal'], states: ['IL'] }).returning())[0].id)());
+const freshReferral = async () => {
+  const caseId = await freshCase();
+  const [r] = await t.deps.database.db.insert(referrals).values({ orgId: t.orgs.a, caseId, providerId: await matrixProvider() }).returning();
+  return { caseId, id: r.id };
+};
 
 const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'GET /api/v1/auth/session': async () => ({ url: '/api/v1/auth/session' }),
@@ -236,6 +259,12 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'POST /api/v1/cases/:id/tasks': async () => ({ url: `/api/v1/cases/${await freshCase()}/tasks`, body: { title: 'Collect EAD copy', dueOn: '2030-01-15' }, ok: [201], aRecord: true }),
   'POST /api/v1/cases/:id/tasks/:taskId/done': async () => ({ url: await freshCaseTask(), aRecord: true }),
   'PUT /api/v1/cases/:id/daca': async () => ({ url: `/api/v1/cases/${await freshCase()}/daca`, body: { expiresOn: '2027-09-01', lastApprovedOn: '2025-08-20' }, aRecord: true }),
+  'GET /api/v1/daca/renewals': async () => ({ url: '/api/v1/daca/renewals?withinDays=365' }),
+  'GET /api/v1/daca/renewals.csv': async () => ({ url: '/api/v1/daca/renewals.csv?withinDays=365' }),
+  'POST /api/v1/daca/clinic/check-in': async () => ({ url: '/api/v1/daca/clinic/check-in', body: { personId: personA }, aRecord: true }),
+  'POST /api/v1/cases/:id/daca/filed': async () => ({ url: `/api/v1/cases/${await freshDacaCase()}/daca/filed`, body: { filedOn: new Date().toISOString().slice(0, 10) }, aRecord: true }),
+  'GET /api/v1/cases/settings': async () => ({ url: '/api/v1/cases/settings' }),
+  'PATCH /api/v1/cases/settings': async () => ({ url: '/api/v1/cases/settings', body: { closedCaseRetentionDays: 365 } }),
   'GET /api/v1/hotline/transfers/:id/stream': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/stream`, ok: [404], aRecord: true }),
   'POST /api/v1/hotline/transfers/:id/replies': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/replies`, body: { body: 'hi' }, ok: [404], aRecord: true }),
   'POST /api/v1/hotline/transfers/:id/notes': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/notes`, body: { body: 'hi' }, ok: [404], aRecord: true }),
@@ -244,6 +273,33 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'POST /api/v1/hotline/canned-responses': async () => ({ url: '/api/v1/hotline/canned-responses', body: { title: 'Matrix', bodies: { ko: '네', en: 'Yes', es: 'Sí' } }, ok: [201] }),
   'PATCH /api/v1/hotline/canned-responses/:id': async () => ({ url: `/api/v1/hotline/canned-responses/${await freshCanned()}`, body: { title: 'Matrix 2' }, aRecord: true }),
   'DELETE /api/v1/hotline/canned-responses/:id': async () => ({ url: `/api/v1/hotline/canned-responses/${await freshCanned()}`, aRecord: true }),
+  'GET /api/v1/cases/:id/referrals': async () => ({ url: `/api/v1/cases/${(await freshReferral()).caseId}/referrals`, aRecord: true }),
+  'GET /api/v1/cases/:id/referrals/suggestions': async () => ({ url: `/api/v1/cases/${await freshCase()}/referrals/suggestions`, aRecord: true }),
+  'POST /api/v1/cases/:id/referrals': async () => ({ url: `/api/v1/cases/${await freshCase()}/referrals`, body: { providerId: await matrixProvider() }, ok: [201], aRecord: true }),
+  'POST /api/v1/cases/:id/referrals/:referralId/withdraw': async () => {
+    const r = await freshReferral();
+    return { url: `/api/v1/cases/${r.caseId}/referrals/${r.id}/withdraw`, body: {}, aRecord: true };
+  },
+  // The attorney portal answers only the provider a referral was made to (referrals.integration.test.ts): staff of any affiliate get 404.
+  'GET /api/v1/portal/referrals': async () => ({ url: '/api/v1/portal/referrals', ok: [404] }),
+  'GET /api/v1/portal/referrals/:id': async () => ({ url: `/api/v1/portal/referrals/${(await freshReferral()).id}`, ok: [404], aRecord: true }),
+  'GET /api/v1/portal/referrals/:id/conflicts': async () => ({ url: `/api/v1/portal/referrals/${(await freshReferral()).id}/conflicts`, ok: [404], aRecord: true }),
+  'POST /api/v1/portal/referrals/:id/conflict': async () => ({ url: `/api/v1/portal/referrals/${(await freshReferral()).id}/conflict`, body: { noConflict: true }, ok: [404], aRecord: true }),
+  'POST /api/v1/portal/referrals/:id/accept': async () => ({ url: `/api/v1/portal/referrals/${(await freshReferral()).id}/accept`, ok: [404], aRecord: true }),
+  'POST /api/v1/portal/referrals/:id/decline': async () => ({ url: `/api/v1/portal/referrals/${(await freshReferral()).id}/decline`, body: { reason: 'other' }, ok: [404], aRecord: true }),
+  'POST /api/v1/portal/referrals/:id/consultation': async () => ({ url: `/api/v1/portal/referrals/${(await freshReferral()).id}/consultation`, body: { at: '2030-01-15T15:00:00Z' }, ok: [404], aRecord: true }),
+  'POST /api/v1/portal/referrals/:id/outcome': async () => ({ url: `/api/v1/portal/referrals/${(await freshReferral()).id}/outcome`, body: { outcome: 'other' }, ok: [404], aRecord: true }),
+  // The directory is the network's: every affiliate reads every entry (and the export); only the keeper edits one.
+  'GET /api/v1/directory/providers': async () => ({ url: '/api/v1/directory/providers?state=IL&language=ko', directory: true }),
+  'GET /api/v1/directory/providers/:id': async () => ({ url: `/api/v1/directory/providers/${await freshProvider()}`, directory: true }),
+  'POST /api/v1/directory/providers': async () => ({ url: '/api/v1/directory/providers', body: providerBody(), ok: [201] }),
+  'PATCH /api/v1/directory/providers/:id': async () => ({ url: `/api/v1/directory/providers/${await freshProvider()}`, body: { version: 1, proBonoPerMonth: 2 }, aRecord: true }),
+  'GET /api/v1/directory/export': async () => ({ url: '/api/v1/directory/export', directory: true }),
+  // A dry run (the default): reads the document into the caller's affiliate and writes nothing.
+  'POST /api/v1/directory/import': async () => ({
+    url: '/api/v1/directory/import',
+    body: { contents: [{ name: 'Legal services', status: 'active', contacts: [{ name: 'Matrix Import' }], languages: [{ code: 'es' }], service_areas: [{ name: 'Illinois' }] }] },
+  }),
 };
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
