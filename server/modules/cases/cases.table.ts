@@ -148,3 +148,39 @@ export const referenceData = pgTable('reference_data', {
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Screening forms: per affiliate, per case type, versioned data (fields with ko/en/es
+ * labels). A case's screening names the version it was answered on, so a later edit of the
+ * form never changes what an earlier answer meant.
+ */
+export const screeningForms = pgTable(
+  'screening_forms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    caseType: text('case_type', { enum: CASE_TYPES }).notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('screening_forms_version_uq').on(t.orgId, t.caseType, t.version)],
+);
+
+/** A case's screening answers, sealed (they hold A-numbers, dates of birth, history flags); derived facts that are not sensitive beside them. */
+export const caseScreenings = pgTable(
+  'case_screenings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    formVersion: integer('form_version').notNull(),
+    answersEnc: text('answers_enc').notNull(),
+    /** e.g. { earliestFilingOn, likelyCovered }: what the rules concluded, no identifiers. */
+    findings: jsonb('findings').$type<Record<string, unknown>>().notNull().default({}),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('case_screenings_case_uq').on(t.caseId)],
+);

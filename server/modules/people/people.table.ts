@@ -16,6 +16,8 @@ export const people = pgTable(
     otherNames: text('other_names'),
     /** Space-separated search keys built from every name field (see name-keys.ts). */
     searchKeys: text('search_keys').notNull().default(''),
+    /** Coarse name keys for the legal network's conflict check (legal-network/conflict-match.ts conflictSearchKeys): an array overlap finds candidates by index. */
+    conflictKeys: text('conflict_keys').array().notNull().default(sql`'{}'::text[]`),
     phoneE164: text('phone_e164'),
     email: text('email'),
     preferredLanguage: text('preferred_language', { enum: ['ko', 'en', 'es'] }).notNull(),
@@ -38,6 +40,8 @@ export const people = pgTable(
     index('people_org_phone_idx').on(t.orgId, t.phoneE164),
     // list pages: newest first within an org
     index('people_org_created_idx').on(t.orgId, t.createdAt),
+    // the conflict check: `conflict_keys && $keys` across the network
+    index('people_conflict_keys_idx').using('gin', t.conflictKeys),
   ],
 );
 

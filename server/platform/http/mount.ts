@@ -54,6 +54,7 @@ export function mountRoutes(app: FastifyInstance, deps: Deps, routes: RouteDef<a
     typed.route({
       method: def.method,
       url: def.url,
+      ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
       config: { policy: def.policy },
       schema: {
         summary: def.summary,

@@ -32,6 +32,8 @@ export interface RouteDef<P = Schema | undefined, Q = Schema | undefined, B = Sc
   response: R;
   /** Status of a successful answer (default 200). */
   status?: number;
+  /** Largest request body in bytes, where a route needs more than the app-wide limit (an import file). */
+  bodyLimit?: number;
   handler: (args: {
     ctx: Ctx;
     params: Infer<P>;
