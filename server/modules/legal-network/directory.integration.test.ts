@@ -208,6 +208,18 @@ describe('HSDS 3.0', () => {
     expect(await providerCount(t.orgs.b)).toBe(before + 4);
   });
 
+  it('takes a directory-sized file: past the app-wide 256 KB body limit, up to its own 5 MB', async () => {
+    const importer = await t.as('affiliate_admin', 'b');
+    const one = (exported as { contents: Record<string, unknown>[] }).contents[0];
+    const many = { ...(exported as object), contents: Array.from({ length: 150 }, (_, i) => ({ ...one, id: crypto.randomUUID(), name: `${String(one.name)} ${i}` })) };
+    const size = Buffer.byteLength(JSON.stringify(many));
+    expect(size).toBeGreaterThan(256 * 1024);
+    const dry = await importer.post('/api/v1/directory/import', many);
+    expect(dry.statusCode, dry.body.slice(0, 300)).toBe(200);
+    const tooBig = await importer.request({ method: 'POST', url: '/api/v1/directory/import', payload: JSON.stringify({ contents: [], pad: 'x'.repeat(6 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } });
+    expect(tooBig.statusCode).toBe(413);
+  });
+
   it('answers a document that is not JSON or not an object with 400, and lists the problems of one it cannot read, writing nothing', async () => {
     const importer = await t.as('coordinator', 'b');
     const before = await providerCount(t.orgs.b);
