@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useSession } from '../modules/auth/session.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { ButtonLink } from '../ui/ButtonLink.tsx';
@@ -13,6 +13,8 @@ export function HomePage() {
   const session = useSession();
   const org = session.memberships.find((m) => m.orgId === session.currentOrgId);
   const sections = visibleNavItems(session.permissions).filter((i) => i.to !== paths.home);
+  // No membership anywhere: a provider of the legal network, whose place is the attorney portal.
+  if (session.memberships.length === 0) return <Navigate to={paths.portal} replace />;
 
   return (
     <>

@@ -8,6 +8,8 @@ export interface NavItem {
   action?: string;
   /** Match only the exact path (home), not its children. */
   end?: boolean;
+  /** Shown only to a user with no role anywhere: a provider of the legal network in the attorney portal. */
+  noRoleOnly?: boolean;
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -29,6 +31,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: paths.simulator, labelKey: 'nav.simulator', action: 'simulator.use' },
   { to: paths.messagingSettings, labelKey: 'messaging:nav.settings', action: 'messaging.settings' },
   { to: paths.messagingQueue, labelKey: 'messaging:nav.queue', action: 'messaging.queue' },
+  { to: paths.portal, labelKey: 'portal:nav.list', noRoleOnly: true },
 ];
 
-export const visibleNavItems = (permissions: readonly string[]) => NAV_ITEMS.filter((i) => !i.action || permissions.includes(i.action));
+export const visibleNavItems = (permissions: readonly string[]) =>
+  NAV_ITEMS.filter((i) => (i.noRoleOnly ? permissions.length === 0 : !i.action || permissions.includes(i.action)));

@@ -29,4 +29,6 @@ export const paths = {
   hotlineTransfer: (id: string) => `/hotline/transfers/${id}`,
   cases: '/cases',
   case: (id: string) => `/cases/${id}`,
+  portal: '/portal',
+  portalReferral: (id: string) => `/portal/referrals/${id}`,
 };

@@ -27,6 +27,8 @@ import { CannedPage } from '../modules/hotline/CannedPage.tsx';
 import { TransferPage } from '../modules/hotline/TransferPage.tsx';
 import { CaseDetailPage } from '../modules/cases/CaseDetailPage.tsx';
 import { CasesListPage } from '../modules/cases/CasesListPage.tsx';
+import { PortalListPage } from '../modules/portal/PortalListPage.tsx';
+import { PortalReferralPage } from '../modules/portal/PortalReferralPage.tsx';
 import { AppShell } from './AppShell.tsx';
 import { HomePage } from './HomePage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -86,6 +88,9 @@ export const routes: RouteObject[] = [
           { path: 'hotline/:id', element: guarded('hotline.respond', <ConversationPage />) },
           { path: 'cases', element: guarded('cases.read', <CasesListPage />) },
           { path: 'cases/:id', element: guarded('cases.read', <CaseDetailPage />) },
+          // The attorney portal: no affiliate permission to check; the server answers 404 to anyone who is not a provider.
+          { path: 'portal', element: <PortalListPage /> },
+          { path: 'portal/referrals/:id', element: <PortalReferralPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

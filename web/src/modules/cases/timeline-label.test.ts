@@ -7,6 +7,8 @@ const strings: Record<string, string> = {
   'statuses.screening': 'Screening',
   'notes.kinds.legal_advice': 'Legal advice',
   'timeline.someTask': 'a task',
+  'timeline.someProvider': 'a provider',
+  'referrals.outcomes.retained': 'Retained',
 };
 const h: LabelHelpers = {
   t: (key, values) => (strings[key] ?? key) + (values ? ` ${JSON.stringify(values)}` : ''),
@@ -29,8 +31,17 @@ describe('timeline labels', () => {
     expect(timelineLabel(ev('task_done', { taskId: 'gone' }), h)).toBe('timeline.kinds.task_done {"title":"a task"}');
   });
 
+  it('tells the steps of a referral, naming the provider and translating codes', () => {
+    expect(timelineLabel(ev('referral_sent', { providerName: 'Jiyeon Kim' }), h)).toBe('timeline.kinds.referral_sent {"provider":"Jiyeon Kim"}');
+    expect(timelineLabel(ev('referral_sent'), h)).toBe('timeline.kinds.referral_sent {"provider":"a provider"}');
+    expect(timelineLabel(ev('referral_accepted'), h)).toBe('timeline.kinds.referral_accepted');
+    expect(timelineLabel(ev('referral_consultation_scheduled', { at: '2026-12-01T15:00:00Z' }), h)).toBe('timeline.kinds.referral_consultation_scheduled {"date":"<2026-12-01T15:00:00Z>"}');
+    expect(timelineLabel(ev('referral_completed', { outcome: 'retained' }), h)).toBe('timeline.kinds.referral_completed {"outcome":"Retained"}');
+    expect(timelineLabel(ev('referral_declined', { reason: 'new_code' }), h)).toBe('timeline.kinds.referral_declined {"reason":"new_code"}');
+  });
+
   it('falls back for kinds and values the web does not know', () => {
-    expect(timelineLabel(ev('referral_sent'), h)).toBe('timeline.kinds.other {"kind":"referral_sent"}');
+    expect(timelineLabel(ev('screening_passed'), h)).toBe('timeline.kinds.other {"kind":"screening_passed"}');
     expect(timelineLabel(ev('status', { from: 'archived', to: 'open' }), h)).toBe('timeline.kinds.status {"from":"archived","to":"Open"}');
   });
 });

@@ -36,6 +36,18 @@ export function timelineLabel(e: CaseEvent, h: LabelHelpers): string {
       return h.t('timeline.kinds.status', { from: known('statuses', e.data.from), to: known('statuses', e.data.to) });
     case 'daca_dates':
       return h.t('timeline.kinds.daca_dates', { date: str(e.data.expiresOn) ? h.date(str(e.data.expiresOn)) : '—' });
+    case 'referral_sent':
+      return h.t('timeline.kinds.referral_sent', { provider: str(e.data.providerName) || h.t('timeline.someProvider') });
+    case 'referral_declined':
+      return h.t('timeline.kinds.referral_declined', { reason: known('referrals.declineReasons', e.data.reason) });
+    case 'referral_consultation_scheduled':
+      return h.t('timeline.kinds.referral_consultation_scheduled', { date: str(e.data.at) ? h.date(str(e.data.at)) : '—' });
+    case 'referral_completed':
+      return h.t('timeline.kinds.referral_completed', { outcome: known('referrals.outcomes', e.data.outcome) });
+    case 'referral_conflict_cleared':
+    case 'referral_accepted':
+    case 'referral_withdrawn':
+      return h.t(`timeline.kinds.${e.kind}`);
     default:
       return h.t('timeline.kinds.other', { kind: e.kind });
   }
