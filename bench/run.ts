@@ -6,7 +6,7 @@
  * Options:
  *   --pglite            people-search on embedded PGlite instead of PostgreSQL
  *   --inject            people-search also through app.inject (no socket)
- *   --people N          people to generate (default 100000)
+ *   --people N          people to generate (default 100000; `cases`: use 1000000)
  *   --requests N        requests per query and per mode (default 200)
  *   --reps N            cold-start repetitions (default 3)
  *   --messages N        outbox: texts through the pipeline (default 200000)
@@ -61,6 +61,9 @@ BENCHES.outbox = async () =>
     segmentsPerSecond: 100,
     pgAdminUrl: values['pg-url']!,
   });
+
+BENCHES.cases = async () =>
+  (await import('./cases.ts')).run({ people: int('people', values.people!), requests: int('requests', values.requests!), pgAdminUrl: values['pg-url']! });
 
 BENCHES.hotline = async () =>
   (await import('./hotline.ts')).run({ rate: int('rate', values.rate!), seconds: int('seconds', values.seconds!), phones: 5000, responders: 20, split: values.split!, pgAdminUrl: values['pg-url']! });

@@ -30,6 +30,7 @@ import { hotlineRoutes } from './modules/hotline/index.ts';
 import { caseRoutes } from './modules/cases/index.ts';
 import { dacaRoutes } from './modules/cases/daca.routes.ts';
 import { caseSettingsRoutes } from './modules/cases/cases-settings.routes.ts';
+import { screeningRoutes } from './modules/cases/screening.routes.ts';
 import { directoryRoutes } from './modules/legal-network/directory.routes.ts';
 import { portalRoutes, referralRoutes } from './modules/legal-network/index.ts';
 import { installSse } from './platform/realtime/sse.ts';
@@ -46,7 +47,7 @@ const healthRoute = defineRoute({
 });
 
 /** Every API route of every module; the policy test walks this list and the mounted routes. */
-export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineAdminRoutes, ...hotlineTransferRoutes, ...hotlineShiftRoutes, ...hotlineRoutes, ...caseRoutes, ...dacaRoutes, ...caseSettingsRoutes, ...directoryRoutes, ...referralRoutes, ...portalRoutes];
+export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineAdminRoutes, ...hotlineTransferRoutes, ...hotlineShiftRoutes, ...hotlineRoutes, ...caseRoutes, ...dacaRoutes, ...caseSettingsRoutes, ...screeningRoutes, ...directoryRoutes, ...referralRoutes, ...portalRoutes];
 
 /**
  * Paths served outside the policy system: the OpenAPI document and page, and the web app's

@@ -3,8 +3,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTx, requireOrg } from '../../platform/db-context.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
-import { buildSearchKeys } from './name-keys.ts';
-import { type PersonRow, peopleRepo } from './people.repository.ts';
+import { nameKeyColumns, type PersonRow, peopleRepo } from './people.repository.ts';
 import { toPerson } from './person-view.ts';
 
 const FILLABLE = ['nameKo', 'phoneE164', 'email', 'zip', 'state', 'dateOfBirthEnc', 'immigrationStatusEnc', 'aNumberEnc'] as const;
@@ -35,7 +34,7 @@ export async function mergePeople({ ctx, input }: { ctx: Ctx; input: MergeInput 
     const keepName = [keep.givenName, keep.familyName].filter(Boolean).join(' ');
     const others = new Set([keep.otherNames, dup.otherNames, dupName !== keepName ? dupName : null].filter((s): s is string => Boolean(s)));
     patch.otherNames = others.size ? [...others].join(', ') : null;
-    patch.searchKeys = buildSearchKeys({ ...keep, ...patch, givenName: keep.givenName });
+    Object.assign(patch, nameKeyColumns({ ...keep, ...patch, givenName: keep.givenName }));
     const merged = await peopleRepo.update(tx.db, orgId, keep.id, keep.version, patch);
     if (!merged) throw new AppError('conflict', 409);
     await peopleRepo.copyConsents(tx.db, orgId, dup.id, keep.id);

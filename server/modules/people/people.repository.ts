@@ -1,10 +1,38 @@
 import { and, count, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+// The conflict keys' rules live with the matcher they must agree with (pure module, no cycle back here).
+import { conflictSearchKeys } from '../legal-network/conflict-match.ts';
+import { buildSearchKeys } from './name-keys.ts';
 import { consentEvents, people } from './people.table.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 
 export const COUNT_CAP = 1000;
+
+export type PersonNames = { givenName: string; familyName?: string | null; nameKo?: string | null; otherNames?: string | null };
+
+/** other_names is one comma-separated field; the matcher reads each name apart (as the portal's partyOf does). */
+const splitOtherNames = (s: string | null | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+
+/**
+ * Conflict keys of a stored person (legal-network conflictSearchKeys). No dobToken: the
+ * date of birth is sealed at rest (date_of_birth_enc, org key), and a keyed date token
+ * would need a network-wide secret the keyring does not offer, so stored keys are names
+ * only. Consequence: a person known by a family name alone or a given name alone is not
+ * found by the pre-filter (matchParty would only raise them with an equal birth date).
+ */
+export function conflictKeysOf(names: PersonNames): string[] {
+  return conflictSearchKeys({ givenName: names.givenName, familyName: names.familyName, nameKo: names.nameKo, otherNames: splitOtherNames(names.otherNames) });
+}
+
+/**
+ * Both derived name columns, written together wherever names change (create, update,
+ * merge). Rows written before conflict_keys existed (or under an older
+ * CONFLICT_KEYS_VERSION) get them on their next edit or from backfillConflictKeys.
+ */
+export function nameKeyColumns(names: PersonNames): { searchKeys: string; conflictKeys: string[] } {
+  return { searchKeys: buildSearchKeys(names), conflictKeys: conflictKeysOf(names) };
+}
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 

@@ -1,15 +1,14 @@
 import type { PersonInput } from '../../../contracts/people.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
-import { buildSearchKeys } from './name-keys.ts';
-import type { PersonRow } from './people.repository.ts';
+import { nameKeyColumns, type PersonRow } from './people.repository.ts';
 import { canReadSensitive } from './person-view.ts';
 import { toE164 } from './phone.ts';
 
 const SENSITIVE = ['dateOfBirth', 'immigrationStatus', 'aNumber'] as const;
 
 /**
- * Input fields → column values: phone to E.164, search keys rebuilt from the names,
+ * Input fields → column values: phone to E.164, search and conflict keys rebuilt from the names,
  * sensitive fields encrypted with the org's data key. Only roles that may read sensitive
  * fields may write them (a volunteer cannot fill a field they could never check).
  */
@@ -37,12 +36,15 @@ export async function toColumns(ctx: Ctx, orgId: string, input: Partial<PersonIn
     const digits = input.aNumber?.replace(/\D/g, '') ?? null;
     cols.aNumberEnc = await keyring.encryptNullable(ctx.db, orgId, digits ? `A${digits}` : null);
   }
-  cols.searchKeys = buildSearchKeys({
-    givenName: cols.givenName ?? current?.givenName ?? '',
-    familyName: cols.familyName !== undefined ? cols.familyName : current?.familyName,
-    nameKo: cols.nameKo !== undefined ? cols.nameKo : current?.nameKo,
-    otherNames: cols.otherNames !== undefined ? cols.otherNames : current?.otherNames,
-  });
+  Object.assign(
+    cols,
+    nameKeyColumns({
+      givenName: cols.givenName ?? current?.givenName ?? '',
+      familyName: cols.familyName !== undefined ? cols.familyName : current?.familyName,
+      nameKo: cols.nameKo !== undefined ? cols.nameKo : current?.nameKo,
+      otherNames: cols.otherNames !== undefined ? cols.otherNames : current?.otherNames,
+    }),
+  );
   return cols;
 }
 

@@ -7,6 +7,7 @@ import { orgRepo } from '../../modules/organizations/index.ts';
 import { callbackTasks, conversations, conversationTransfers } from '../../modules/hotline/hotline.table.ts';
 import { cases, caseTasks, dacaRecords } from '../../modules/cases/index.ts';
 import { providers, referrals } from '../../modules/legal-network/index.ts';
+import { DEFAULT_SCREENING_FIELDS } from '../../modules/cases/screening-form-defaults.ts';
 
 /**
  * Every route × every role × (own affiliate, another affiliate). A route without a
@@ -265,6 +266,15 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'POST /api/v1/cases/:id/daca/filed': async () => ({ url: `/api/v1/cases/${await freshDacaCase()}/daca/filed`, body: { filedOn: new Date().toISOString().slice(0, 10) }, aRecord: true }),
   'GET /api/v1/cases/settings': async () => ({ url: '/api/v1/cases/settings' }),
   'PATCH /api/v1/cases/settings': async () => ({ url: '/api/v1/cases/settings', body: { closedCaseRetentionDays: 365 } }),
+  'GET /api/v1/cases/screening-forms/:type': async () => ({ url: '/api/v1/cases/screening-forms/daca_renewal' }),
+  // 'other', so that the DACA form the screening row below answers stays the shipped version 1.
+  'PUT /api/v1/cases/screening-forms/:type': async () => ({ url: '/api/v1/cases/screening-forms/other', body: { definition: { fields: DEFAULT_SCREENING_FIELDS.other } } }),
+  'GET /api/v1/cases/:id/screening': async () => ({ url: `/api/v1/cases/${await freshCase()}/screening`, aRecord: true }),
+  'PUT /api/v1/cases/:id/screening': async () => ({
+    url: `/api/v1/cases/${await freshCase()}/screening`,
+    body: { formVersion: 1, answers: { eadExpiresOn: '2030-09-01', traveledSinceApproval: false, arrestedSinceApproval: false, convictedSinceApproval: false } },
+    aRecord: true,
+  }),
   'GET /api/v1/hotline/transfers/:id/stream': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/stream`, ok: [404], aRecord: true }),
   'POST /api/v1/hotline/transfers/:id/replies': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/replies`, body: { body: 'hi' }, ok: [404], aRecord: true }),
   'POST /api/v1/hotline/transfers/:id/notes': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/notes`, body: { body: 'hi' }, ok: [404], aRecord: true }),

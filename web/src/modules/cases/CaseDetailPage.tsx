@@ -9,6 +9,8 @@ import { useCan } from '../auth/session.ts';
 import { isDacaType } from './case-options.ts';
 import { CaseDacaPanel } from './CaseDacaPanel.tsx';
 import { CaseNotes } from './CaseNotes.tsx';
+import { CaseReferralsPanel } from './CaseReferralsPanel.tsx';
+import { CaseScreeningPanel } from './CaseScreeningPanel.tsx';
 import { CaseStatusForm } from './CaseStatusForm.tsx';
 import { CaseSummaryPanel } from './CaseSummaryPanel.tsx';
 import { CaseTasks } from './CaseTasks.tsx';
@@ -62,9 +64,11 @@ function Case({ id }: { id: string }) {
       <div className="case-layout">
         <div className="case-main">
           <CaseSummaryPanel c={c} />
+          <CaseScreeningPanel c={c} canWrite={canWrite} />
           {isDacaType(c.type) ? <CaseDacaPanel c={c} canWrite={canWrite} /> : null}
           <CaseTasks c={c} canWrite={canWrite} />
           <CaseNotes c={c} canWrite={canWrite} />
+          <CaseReferralsPanel c={c} canWrite={canWrite} />
         </div>
         <div className="case-side">
           {canWrite ? <CaseStatusForm c={c} /> : null}

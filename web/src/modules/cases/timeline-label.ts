@@ -36,6 +36,8 @@ export function timelineLabel(e: CaseEvent, h: LabelHelpers): string {
       return h.t('timeline.kinds.status', { from: known('statuses', e.data.from), to: known('statuses', e.data.to) });
     case 'daca_dates':
       return h.t('timeline.kinds.daca_dates', { date: str(e.data.expiresOn) ? h.date(str(e.data.expiresOn)) : '—' });
+    case 'screened':
+      return h.t('timeline.kinds.screened', { version: typeof e.data.formVersion === 'number' ? e.data.formVersion : '—' });
     case 'referral_sent':
       return h.t('timeline.kinds.referral_sent', { provider: str(e.data.providerName) || h.t('timeline.someProvider') });
     case 'referral_declined':
