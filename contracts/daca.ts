@@ -38,7 +38,13 @@ export const Renewal = z.object({
   }),
 });
 export type Renewal = z.infer<typeof Renewal>;
-export const RenewalList = z.object({ items: z.array(Renewal), today: isoDate, referenceCheckedOn: isoDate });
+export const RenewalList = z.object({
+  items: z.array(Renewal),
+  today: isoDate,
+  referenceCheckedOn: isoDate,
+  /** More people fall in the range than the list holds (the soonest upcoming expiries come first). */
+  truncated: z.boolean(),
+});
 export type RenewalList = z.infer<typeof RenewalList>;
 
 export const ClinicCheckInInput = z.object({ personId: z.uuid() });

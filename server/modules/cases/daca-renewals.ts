@@ -54,26 +54,15 @@ async function loadRenewals(tx: Ctx, orgId: string, input: Partial<RenewalsQuery
   const today = new Date().toISOString().slice(0, 10);
   const until = addDays(today, withinDays);
   const from = input.state === 'initial_required' ? null : addDays(today, -ref.initialAfterExpiredDays);
-  const rows = await queryRows<Row>(tx.db, sql`
-    select d.person_id, d.case_id, d.expires_on::text as expires_on, d.filed_on::text as filed_on,
-           p.given_name, p.family_name, p.name_ko, p.preferred_language as lang,
-           coalesce(r.sent, 0)::int as sent, r.last_sent_on::text as last_sent_on,
-           coalesce(r.no_consent, false) as no_consent, coalesce(r.scheduled, 0)::int as scheduled
-    from daca_records d
-    join people p on p.id = d.person_id
-    left join lateral (
-      select count(*) filter (where x.status = 'sent') as sent,
-             max(x.due_on) filter (where x.status = 'sent') as last_sent_on,
-             bool_or(x.status = 'skipped_no_consent') as no_consent,
-             count(*) filter (where x.status = 'scheduled') as scheduled
-      from daca_reminders x
-      where x.daca_record_id = d.id and x.expires_on = d.expires_on
-    ) r on true
-    where d.org_id = ${orgId}
-      and d.expires_on <= ${until}::date
-      ${from ? sql`and d.expires_on >= ${from}::date` : sql``}
-    order by d.expires_on, d.person_id
-    limit ${MAX_ROWS}`);
+  // Upcoming expiries first, soonest first; then the lapsed ones (still renewals), most recent first. Two range
+  // reads on daca_records_expiry_idx, each stopping at the limit: sorted as one list, a year of lapsed records
+  // would fill the list before the first upcoming one (docs/performance.md §5).
+  const upcoming = await renewalRows(tx, orgId, { from: today, until, order: sql`d.expires_on asc, d.person_id`, limit: MAX_ROWS + 1 });
+  const lapsed = upcoming.length <= MAX_ROWS
+    ? await renewalRows(tx, orgId, { from, until: addDays(today, -1), order: sql`d.expires_on desc, d.person_id`, limit: MAX_ROWS + 1 - upcoming.length })
+    : [];
+  const truncated = upcoming.length + lapsed.length > MAX_ROWS;
+  const rows = [...upcoming, ...lapsed].slice(0, MAX_ROWS);
   const items: Renewal[] = [];
   for (const r of rows) {
     const plan = dacaPlan({ expiresOn: r.expires_on, today, ref, filedOn: r.filed_on });
@@ -91,7 +80,31 @@ async function loadRenewals(tx: Ctx, orgId: string, input: Partial<RenewalsQuery
       reminders: { sent: r.sent, lastSentOn: r.last_sent_on, noConsent: Boolean(r.no_consent), scheduled: r.scheduled },
     });
   }
-  return { items, today, referenceCheckedOn: ref.checkedOn };
+  return { items, today, referenceCheckedOn: ref.checkedOn, truncated };
+}
+
+function renewalRows(tx: Ctx, orgId: string, q: { from: string | null; until: string; order: ReturnType<typeof sql>; limit: number }) {
+  return queryRows<Row>(tx.db, sql`
+    select d.person_id, d.case_id, d.expires_on::text as expires_on, d.filed_on::text as filed_on,
+           p.given_name, p.family_name, p.name_ko, p.preferred_language as lang,
+           coalesce(r.sent, 0)::int as sent, r.last_sent_on::text as last_sent_on,
+           coalesce(r.no_consent, false) as no_consent, coalesce(r.scheduled, 0)::int as scheduled
+    from (
+      select * from daca_records d
+      where d.org_id = ${orgId} and d.expires_on <= ${q.until}::date ${q.from ? sql`and d.expires_on >= ${q.from}::date` : sql``}
+      order by ${q.order}
+      limit ${q.limit}
+    ) d
+    join people p on p.id = d.person_id
+    left join lateral (
+      select count(*) filter (where x.status = 'sent') as sent,
+             max(x.due_on) filter (where x.status = 'sent') as last_sent_on,
+             bool_or(x.status = 'skipped_no_consent') as no_consent,
+             count(*) filter (where x.status = 'scheduled') as scheduled
+      from daca_reminders x
+      where x.daca_record_id = d.id and x.expires_on = d.expires_on
+    ) r on true
+    order by ${q.order}`);
 }
 
 const CSV_COLUMNS = ['expires_on', 'days_left', 'state', 'kind', 'window_opens_on', 'window_closes_on', 'name', 'name_ko', 'language', 'filed_on', 'reminders_sent', 'last_reminder_on', 'no_consent', 'case_id', 'person_id'] as const;

@@ -128,12 +128,20 @@ describe('DACA reminders', () => {
 });
 
 describe('upcoming renewals', () => {
-  it('lists this affiliate’s expiries soonest first with state, days left and reminders; filters by state and window', async () => {
+  it('lists this affiliate’s upcoming expiries soonest first, then lapsed ones latest first, with state, days left and reminders; filters by state and window', async () => {
+    const lapsedOne = await personWithDaca({ givenName: 'Lapsed', lang: 'en' }, -40);
     const res = await responder.get('/api/v1/daca/renewals?withinDays=250');
     expect(res.statusCode, res.body).toBe(200);
     const list = res.json();
-    const expiries = list.items.map((i: { expiresOn: string }) => i.expiresOn);
-    expect(expiries).toEqual([...expiries].sort());
+    expect(list.truncated).toBe(false);
+    const expiries: string[] = list.items.map((i: { expiresOn: string }) => i.expiresOn);
+    const firstLapsed = expiries.findIndex((e) => e < day(0));
+    const upcoming = firstLapsed < 0 ? expiries : expiries.slice(0, firstLapsed);
+    const lapsed = firstLapsed < 0 ? [] : expiries.slice(firstLapsed);
+    expect(upcoming).toEqual([...upcoming].sort());
+    expect(lapsed).toEqual([...lapsed].sort().reverse());
+    expect(lapsed.every((e) => e < day(0))).toBe(true);
+    expect(list.items.find((i: { person: { id: string } }) => i.person.id === lapsedOne.personId)).toMatchObject({ state: 'expired', daysLeft: -40 });
     const carlos = list.items.find((i: { person: { name: string } }) => i.person.name === 'Carlos Vega');
     expect(carlos).toMatchObject({ expiresOn: day(175), daysLeft: 175, state: 'not_yet', kind: 'renewal', filedOn: null, reminders: { sent: 1, noConsent: false } });
     const sofia = list.items.find((i: { person: { name: string } }) => i.person.name === 'Sofía Reyes');
