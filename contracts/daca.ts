@@ -15,6 +15,8 @@ export const RenewalsQuery = z.object({
   /** Expiries from today up to this many days ahead (and the recently expired, still renewals). */
   withinDays: z.coerce.number().int().min(1).max(730).default(180),
   state: DacaState.optional(),
+  /** A clinic's planning list, not an export of everyone: upcoming expiries fill it first. */
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
 });
 export type RenewalsQuery = z.infer<typeof RenewalsQuery>;
 

@@ -7,7 +7,8 @@
  */
 import type { Statement } from '../people/search-sql.ts';
 
-const MAX_ROWS = 5000;
+/** The list's default size (contracts/daca.ts RenewalsQuery.limit). */
+const MAX_ROWS = 500;
 
 const select = (range: string, order: string, limit: number) => `
     select d.person_id, d.case_id, d.expires_on::text as expires_on, d.filed_on::text as filed_on,

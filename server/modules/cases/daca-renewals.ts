@@ -8,8 +8,6 @@ import { dacaReference } from './daca-records.ts';
 import { dacaPlan } from './daca-rules.ts';
 import { addDays } from './screening-dates.ts';
 
-/** Far more than an affiliate's clinic season; the list is for planning, not an export of everyone. */
-const MAX_ROWS = 5000;
 
 interface Row {
   person_id: string;
@@ -57,12 +55,13 @@ async function loadRenewals(tx: Ctx, orgId: string, input: Partial<RenewalsQuery
   // Upcoming expiries first, soonest first; then the lapsed ones (still renewals), most recent first. Two range
   // reads on daca_records_expiry_idx, each stopping at the limit: sorted as one list, a year of lapsed records
   // would fill the list before the first upcoming one (docs/performance.md §5).
-  const upcoming = await renewalRows(tx, orgId, { from: today, until, order: sql`d.expires_on asc, d.person_id`, limit: MAX_ROWS + 1 });
-  const lapsed = upcoming.length <= MAX_ROWS
-    ? await renewalRows(tx, orgId, { from, until: addDays(today, -1), order: sql`d.expires_on desc, d.person_id`, limit: MAX_ROWS + 1 - upcoming.length })
+  const max = input.limit ?? 500;
+  const upcoming = await renewalRows(tx, orgId, { from: today, until, order: sql`d.expires_on asc, d.person_id`, limit: max + 1 });
+  const lapsed = upcoming.length <= max
+    ? await renewalRows(tx, orgId, { from, until: addDays(today, -1), order: sql`d.expires_on desc, d.person_id`, limit: max + 1 - upcoming.length })
     : [];
-  const truncated = upcoming.length + lapsed.length > MAX_ROWS;
-  const rows = [...upcoming, ...lapsed].slice(0, MAX_ROWS);
+  const truncated = upcoming.length + lapsed.length > max;
+  const rows = [...upcoming, ...lapsed].slice(0, max);
   const items: Renewal[] = [];
   for (const r of rows) {
     const plan = dacaPlan({ expiresOn: r.expires_on, today, ref, filedOn: r.filed_on });

@@ -142,6 +142,10 @@ describe('upcoming renewals', () => {
     expect(lapsed).toEqual([...lapsed].sort().reverse());
     expect(lapsed.every((e) => e < day(0))).toBe(true);
     expect(list.items.find((i: { person: { id: string } }) => i.person.id === lapsedOne.personId)).toMatchObject({ state: 'expired', daysLeft: -40 });
+    // A shorter list keeps the soonest upcoming expiries and says it was cut.
+    const short = (await responder.get('/api/v1/daca/renewals?withinDays=250&limit=2')).json();
+    expect(short).toMatchObject({ truncated: true });
+    expect(short.items.map((i: { expiresOn: string }) => i.expiresOn)).toEqual(upcoming.slice(0, 2));
     const carlos = list.items.find((i: { person: { name: string } }) => i.person.name === 'Carlos Vega');
     expect(carlos).toMatchObject({ expiresOn: day(175), daysLeft: 175, state: 'not_yet', kind: 'renewal', filedOn: null, reminders: { sent: 1, noConsent: false } });
     const sofia = list.items.find((i: { person: { name: string } }) => i.person.name === 'Sofía Reyes');
