@@ -60,18 +60,5 @@ export function paramsFromFilters(f: CaseFilters): URLSearchParams {
   return p;
 }
 
-/**
- * The hotline's triage categories → the case type "Open a case" starts with. Mirrors
- * TYPE_FROM_CATEGORY in server/modules/cases/case-status.ts (the server applies the same
- * default when no type is sent).
- */
-export const TYPE_FROM_CATEGORY: Record<Category, CaseType> = {
-  daca_renewal: 'daca_renewal',
-  daca_first: 'daca_initial',
-  naturalization: 'naturalization',
-  tps: 'tps',
-  enforcement: 'detention',
-  adoptee_citizenship: 'adoptee_citizenship',
-  public_benefits: 'public_benefits',
-  other: 'other',
-};
+/** The hotline's triage categories → the case type "Open a case" starts with (the server applies the same default). */
+export { TYPE_FROM_CATEGORY } from '../../../../contracts/case-workflow.ts';
