@@ -90,3 +90,23 @@ export const CaseTaskInput = z.object({ title: z.string().trim().min(1).max(200)
 export type CaseTaskInput = z.infer<typeof CaseTaskInput>;
 export const DacaInput = z.object({ expiresOn: isoDate, lastApprovedOn: isoDate.optional(), filedOn: isoDate.optional() });
 export type DacaInput = z.infer<typeof DacaInput>;
+
+export const CaseReportQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
+export type CaseReportQuery = z.infer<typeof CaseReportQuery>;
+/** The figures a network reports to funders, per affiliate and period ("information to 14,210 people; 2,200 applications"). */
+export const CaseReport = z.object({
+  from: isoDate,
+  to: isoDate,
+  /** Hotline conversations closed as answered or referred with no case opened from them: information, not cases. */
+  informationOnly: z.number().int(),
+  casesOpened: z.object({ total: z.number().int(), byType: z.array(z.object({ type: CaseType, count: z.number().int() })) }),
+  dacaRenewalsFiled: z.object({ total: z.number().int(), onTime: z.number().int() }),
+  referrals: z.object({
+    made: z.number().int(),
+    accepted: z.number().int(),
+    completed: z.number().int(),
+    /** Hours from referral to consultation, for the referrals made in the period that reached one. */
+    hoursToConsultation: z.object({ n: z.number().int(), p50: z.number().nullable(), p90: z.number().nullable() }),
+  }),
+});
+export type CaseReport = z.infer<typeof CaseReport>;

@@ -28,6 +28,7 @@ import { hotlineAdminRoutes } from './modules/hotline/hotline-admin.routes.ts';
 import { hotlineTransferRoutes } from './modules/hotline/transfers.routes.ts';
 import { hotlineRoutes } from './modules/hotline/index.ts';
 import { caseRoutes } from './modules/cases/index.ts';
+import { caseReportRoutes } from './modules/cases/case-reports.routes.ts';
 import { dacaRoutes } from './modules/cases/daca.routes.ts';
 import { caseSettingsRoutes } from './modules/cases/cases-settings.routes.ts';
 import { screeningRoutes } from './modules/cases/screening.routes.ts';
@@ -47,7 +48,7 @@ const healthRoute = defineRoute({
 });
 
 /** Every API route of every module; the policy test walks this list and the mounted routes. */
-export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineAdminRoutes, ...hotlineTransferRoutes, ...hotlineShiftRoutes, ...hotlineRoutes, ...caseRoutes, ...dacaRoutes, ...caseSettingsRoutes, ...screeningRoutes, ...directoryRoutes, ...referralRoutes, ...portalRoutes];
+export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineAdminRoutes, ...hotlineTransferRoutes, ...hotlineShiftRoutes, ...hotlineRoutes, ...caseReportRoutes, ...caseRoutes, ...dacaRoutes, ...caseSettingsRoutes, ...screeningRoutes, ...directoryRoutes, ...referralRoutes, ...portalRoutes];
 
 /**
  * Paths served outside the policy system: the OpenAPI document and page, and the web app's

@@ -38,6 +38,7 @@ export const ACTIONS = {
   'cases.write': 'Open and work cases: screening, tasks, information notes',
   'cases.legal_advice': 'Write legal-advice notes (attorneys and accredited representatives)',
   'directory.manage': 'Keep the directory of attorneys and professionals: add, edit, import',
+  'cases.reports': 'See case and referral reports (counts only)',
 } as const;
 export type Action = keyof typeof ACTIONS;
 export const isAction = (s: string): s is Action => s in ACTIONS;
@@ -51,7 +52,7 @@ const all = Object.keys(ACTIONS) as Action[];
 export const DEFAULT_ROLE_ACTIONS: Record<Role, Action[]> = {
   network_admin: all,
   affiliate_admin: all,
-  coordinator: ['people.read', 'people.read_sensitive', 'people.write', 'people.merge', 'members.read', 'network.read', 'messaging.queue', 'messaging.history', 'simulator.use', 'hotline.respond', 'hotline.coordinate', 'hotline.reports', 'cases.read', 'cases.write', 'directory.manage'],
+  coordinator: ['people.read', 'people.read_sensitive', 'people.write', 'people.merge', 'members.read', 'network.read', 'messaging.queue', 'messaging.history', 'simulator.use', 'hotline.respond', 'hotline.coordinate', 'hotline.reports', 'cases.read', 'cases.write', 'directory.manage', 'cases.reports'],
   responder: ['people.read', 'people.read_sensitive', 'people.write', 'network.read', 'messaging.history', 'simulator.use', 'hotline.respond', 'cases.read', 'cases.write'],
   attorney: ['people.read', 'people.read_sensitive', 'simulator.use', 'cases.read', 'cases.write', 'cases.legal_advice'],
   verifier: ['network.read', 'simulator.use'],

@@ -253,6 +253,8 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   // Only the responder who took the offer reads and answers as a guest: for anyone else it is not there.
   'GET /api/v1/hotline/transfers/:id/conversation': async () => ({ url: `/api/v1/hotline/transfers/${await freshIncomingTransfer()}/conversation`, ok: [404], aRecord: true }),
   'GET /api/v1/cases': async () => ({ url: '/api/v1/cases' }),
+  'GET /api/v1/cases/reports': async () => ({ url: '/api/v1/cases/reports' }),
+  'GET /api/v1/cases/reports.csv': async () => ({ url: '/api/v1/cases/reports.csv' }),
   'POST /api/v1/cases': async () => ({ url: '/api/v1/cases', body: { personId: personA, type: 'tps' }, ok: [201], aRecord: true }),
   'GET /api/v1/cases/:id': async () => ({ url: `/api/v1/cases/${await freshCase()}`, aRecord: true }),
   'POST /api/v1/cases/:id/status': async () => ({ url: `/api/v1/cases/${await freshCase()}/status`, body: { status: 'screening', version: 1 }, aRecord: true }),
