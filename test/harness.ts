@@ -50,7 +50,7 @@ export const emailOf = (role: string, org: string) => `${role}@${org}.test`;
 export async function startTestApp(opts: { env?: Record<string, string>; seed?: boolean } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-test-'));
   let dbName: string | null = null;
-  const env: Record<string, string> = { HAVEN_DATA_DIR: dataDir, LOG_LEVEL: 'silent', HAVEN_SEED_DEMO: 'false', ...opts.env };
+  const env: Record<string, string> = { HAVEN_DATA_DIR: dataDir, LOG_LEVEL: process.env.HAVEN_TEST_LOG ?? 'silent', HAVEN_SEED_DEMO: 'false', ...opts.env };
   if (testDbKind === 'postgres') {
     const created = await createTestDatabase('haven_t');
     dbName = created.name;

@@ -96,7 +96,7 @@ export async function consentFor(
       and channel = ${q.channel}
       and topic = any(${sql.param(topics)}::text[])
       and (scope = 'network' or org_id = ${q.orgId})
-    order by address, topic = 'emergency', created_at desc, id desc
+    order by address, topic = 'emergency', created_at desc, seq desc
   `);
   for (const r of rows) {
     const entry = result.get(r.address)!;

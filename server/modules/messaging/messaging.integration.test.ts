@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { consentEvents, people } from '../people/index.ts';
+import { consentFor } from './consent.ts';
 import { enqueueMessages } from './enqueue-messages.ts';
 import { badAddresses, inboundMessages, messagingSenders, outboundMessages } from './messaging.table.ts';
 import { INBOUND_TEXT_QUEUE } from './queues.ts';
@@ -115,6 +116,15 @@ describe('inbound webhooks', () => {
 });
 
 describe('keywords and consent', () => {
+  it('takes the later of two consent events recorded in the same instant', async () => {
+    const at = new Date();
+    const base = { orgId: t.orgs.a, address: '+13125559391', channel: 'sms' as const, scope: 'affiliate' as const, topic: 'all', evidenceKind: 'form' as const, evidence: {}, createdAt: at };
+    await db().insert(consentEvents).values({ ...base, status: 'opted_in' });
+    await db().insert(consentEvents).values({ ...base, status: 'opted_out' });
+    const consent = await consentFor(db(), { orgId: t.orgs.a, channel: 'sms', topic: 'all', addresses: ['+13125559391'] });
+    expect(consent.get('+13125559391')?.status).toBe('opted_out');
+  });
+
   it.each([
     ['STOP', '+13125559101', 'unsubscribed', 'en'],
     ['중지', '+13125559102', '수신 거부', 'ko'],

@@ -102,7 +102,7 @@ export const peopleRepo = {
       .select()
       .from(consentEvents)
       .where(and(eq(consentEvents.orgId, orgId), eq(consentEvents.personId, personId)))
-      .orderBy(desc(consentEvents.createdAt));
+      .orderBy(desc(consentEvents.createdAt), desc(consentEvents.seq));
   },
   /** Consent history follows the person into the record that survives a merge (a new row per event: the ledger is append-only). */
   async copyConsents(db: DbOrTx, orgId: string, fromId: string, toId: string) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations, users } from '../organizations/organizations.table.ts';
 
 /** Community members. Tenant data: org_id on every row and RLS on the table. */
@@ -53,6 +53,8 @@ export const consentEvents = pgTable(
   'consent_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: two events in the same instant (an opt-in and an opt-out one after the other) still have a latest. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     orgId: uuid('org_id').notNull().references(() => organizations.id),
     /** The person, when the address belongs to one we know; a stranger's STOP is recorded by address alone. */
     personId: uuid('person_id').references(() => people.id),
