@@ -35,30 +35,36 @@ const textOf = async (l: Locator) => ((await l.count()) ? ((await l.first().text
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 /**
- * The on-call Spanish speaker: the demo's (María Hernández by day, Rosa Delgado by night,
- * Chicago time), signed in as themselves; if the demo has none on call now, María
- * (responder.il) goes on call for two hours as primary with a simulator phone.
+ * The Spanish speaker whose phone rings: the demo's on-call one now (María Hernández by day,
+ * Rosa Delgado by night, Chicago time), or María with a simulator phone if nobody is on.
+ * Pinned for the next two hours — the chosen one on call, every other Spanish speaker off —
+ * so a run that crosses a shift change (08:00 or 20:00 in Chicago) rings the same phone.
  */
 beforeAll(async () => {
   const db = env.haven.deps.database.db;
   const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, IL_ORG));
   ilOrgId = org.id;
-  const primaries = ringList(await onCallResponders(db, ilOrgId, new Date()), 0, 'es');
-  if (primaries.length) {
-    responderPhone = primaries[0].phoneE164!;
-    const [u] = await db.select({ email: users.email }).from(users).where(eq(users.id, primaries[0].userId));
+  const [primary] = ringList(await onCallResponders(db, ilOrgId, new Date()), 0, 'es');
+  let chosen = primary?.userId;
+  if (primary) {
+    responderPhone = primary.phoneE164!;
+    const [u] = await db.select({ email: users.email }).from(users).where(eq(users.id, primary.userId));
     responderEmail = u.email;
-    return;
+  } else {
+    const [maria] = await db.select({ id: users.id }).from(users).where(eq(users.email, responderEmail));
+    chosen = maria.id;
+    await db
+      .insert(hotlineResponders)
+      .values({ orgId: ilOrgId, userId: maria.id, languages: ['es', 'en'], phoneE164: FALLBACK_RESPONDER_PHONE })
+      .onConflictDoUpdate({ target: [hotlineResponders.orgId, hotlineResponders.userId], set: { languages: ['es', 'en'], phoneE164: FALLBACK_RESPONDER_PHONE, active: true } });
   }
-  const [maria] = await db.select({ id: users.id }).from(users).where(eq(users.email, responderEmail));
-  await db
-    .insert(hotlineResponders)
-    .values({ orgId: ilOrgId, userId: maria.id, languages: ['es', 'en'], phoneE164: FALLBACK_RESPONDER_PHONE })
-    .onConflictDoUpdate({ target: [hotlineResponders.orgId, hotlineResponders.userId], set: { languages: ['es', 'en'], phoneE164: FALLBACK_RESPONDER_PHONE, active: true } });
-  const now = Date.now();
-  await db.insert(hotlineShiftOverrides).values({
-    orgId: ilOrgId, userId: maria.id, kind: 'on', role: 'primary', startsAt: new Date(now - 3_600_000), endsAt: new Date(now + 7_200_000), note: 'e2e',
-  });
+  const span = { startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 7_200_000), note: 'e2e' };
+  const others = (await db.select({ userId: hotlineResponders.userId, languages: hotlineResponders.languages }).from(hotlineResponders).where(eq(hotlineResponders.orgId, ilOrgId)))
+    .filter((r) => r.userId !== chosen && r.languages.includes('es'));
+  await db.insert(hotlineShiftOverrides).values([
+    { orgId: ilOrgId, userId: chosen!, kind: 'on', role: 'primary', ...span },
+    ...others.map((r) => ({ orgId: ilOrgId, userId: r.userId, kind: 'off' as const, role: 'primary' as const, ...span })),
+  ]);
 });
 
 /** The member's phone (Korean UI): calls the Illinois hotline, picks Spanish, and lets the emergency question pass. */
