@@ -4,12 +4,9 @@ import { queryRows } from '../../db/rows.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTx, requireOrg } from '../../platform/db-context.ts';
-import { invalid } from '../../platform/errors.ts';
+import { inPeriod, reportPeriod } from '../../platform/report-period.ts';
 import { dacaReference } from './daca-records.ts';
 
-const MAX_DAYS = 366;
-const DAY = 86_400_000;
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Counts only (no names): information given vs cases opened by type, DACA renewals filed
@@ -19,15 +16,11 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
  */
 export async function caseReport({ ctx, input }: { ctx: Ctx; input: CaseReportQuery }): Promise<CaseReport> {
   const orgId = requireOrg(ctx);
-  const to = input.to ?? isoDay(new Date());
-  const from = input.from ?? isoDay(new Date(Date.parse(to) - 29 * DAY));
-  const days = (Date.parse(to) - Date.parse(from)) / DAY + 1;
-  if (!Number.isFinite(days) || days < 1) throw invalid('bad_request', 'from');
-  if (days > MAX_DAYS) throw invalid('report_range_too_long', 'from', { max: MAX_DAYS });
+  const { from, to } = reportPeriod(input);
 
   return inTx(ctx, async (tx) => {
     const [{ tz }] = await queryRows<{ tz: string }>(tx.db, sql`select time_zone as tz from organizations where id = ${orgId}`);
-    const period = (col: string) => sql`${sql.raw(col)} >= (${from}::date::timestamp at time zone ${tz}) and ${sql.raw(col)} < ((${to}::date + 1)::timestamp at time zone ${tz})`;
+    const period = (col: string) => inPeriod(col, { from, to }, tz);
     const closesDaysBefore = (await dacaReference(tx.db)).filingWindow.closesDaysBefore;
 
     const [info] = await queryRows<{ n: number }>(tx.db, sql`

@@ -3,12 +3,9 @@ import type { HotlineReport, HotlineReportQuery } from '../../../contracts/hotli
 import { queryRows } from '../../db/rows.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTx, requireOrg } from '../../platform/db-context.ts';
-import { invalid } from '../../platform/errors.ts';
+import { inPeriod, periodDays, reportPeriod } from '../../platform/report-period.ts';
 import type { Lang } from '../../platform/i18n/i18n.ts';
 
-const MAX_DAYS = 366;
-const DAY = 86_400_000;
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * What a coordinator reports to the network and to funders: volume by day, channel,
@@ -18,16 +15,11 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
  */
 export async function hotlineReport({ ctx, input }: { ctx: Ctx; input: HotlineReportQuery }): Promise<HotlineReport> {
   const orgId = requireOrg(ctx);
-  const to = input.to ?? isoDay(new Date());
-  const from = input.from ?? isoDay(new Date(Date.parse(to) - 29 * DAY));
-  const days = (Date.parse(to) - Date.parse(from)) / DAY + 1;
-  if (!Number.isFinite(days) || days < 1) throw invalid('bad_request', 'from');
-  if (days > MAX_DAYS) throw invalid('report_range_too_long', 'from', { max: MAX_DAYS });
+  const { from, to } = reportPeriod(input);
 
   return inTx(ctx, async (tx) => {
     const [{ tz }] = await queryRows<{ tz: string }>(tx.db, sql`select time_zone as tz from organizations where id = ${orgId}`);
-    // [from 00:00, to + 1 day 00:00) in the org's zone, as instants.
-    const period = (col: string) => sql`${sql.raw(col)} >= (${from}::date::timestamp at time zone ${tz}) and ${sql.raw(col)} < ((${to}::date + 1)::timestamp at time zone ${tz})`;
+    const period = (col: string) => inPeriod(col, { from, to }, tz);
 
     const byDay = await queryRows<{ day: string; channel: 'sms' | 'voice' | 'web'; n: number }>(tx.db, sql`
       select to_char(first_inbound_at at time zone ${tz}, 'YYYY-MM-DD') as day, channel, count(*)::int as n
@@ -59,10 +51,7 @@ export async function hotlineReport({ ctx, input }: { ctx: Ctx; input: HotlineRe
       from callback_tasks where org_id = ${orgId} and status = 'open'`);
 
     const daysOut = new Map<string, { day: string; sms: number; voice: number; web: number }>();
-    for (let i = 0; i < days; i++) {
-      const day = isoDay(new Date(Date.parse(from) + i * DAY));
-      daysOut.set(day, { day, sms: 0, voice: 0, web: 0 });
-    }
+    for (const day of periodDays({ from, to })) daysOut.set(day, { day, sms: 0, voice: 0, web: 0 });
     for (const r of byDay) {
       const d = daysOut.get(r.day);
       if (d) d[r.channel] = r.n;
