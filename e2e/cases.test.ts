@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startHotlineWorkers } from '../server/modules/hotline/index.ts';
 import { startSendWorkers } from '../server/modules/messaging/index.ts';
-import { seriousA11yViolations, signedInPage, useHavenAndBrowser } from './support/haven.ts';
+import { apiPost, expectPhoneFriendly, seriousA11yViolations, signedInPage, textOf, useHavenAndBrowser } from './support/haven.ts';
 
 /**
  * Cases, the way a Korean-speaking coordinator works them on a phone: a member nobody has
@@ -38,22 +38,10 @@ const shownDate = (iso: string, locale: string) =>
   new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
-async function post(page: Page, path: string, data: unknown) {
-  const session = await (await page.request.get(`${env.haven.url}/api/v1/auth/session`)).json();
-  const res = await page.request.post(`${env.haven.url}${path}`, { data, headers: { 'x-csrf-token': session.csrfToken } });
-  expect(res.ok(), `${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.json();
-}
+const post = (page: Page, path: string, data: unknown) => apiPost(page, env.haven.url, path, data);
 
-const textOf = async (l: Locator) => ((await l.count()) ? ((await l.first().textContent()) ?? '') : '');
 const allText = async (l: Locator) => (await l.allTextContents()).join('\n');
 
-async function expectPhoneFriendly(page: Page, what: string) {
-  await page.waitForLoadState('networkidle').catch(() => {}); // the live stream never idles; settle what else loads
-  expect(await seriousA11yViolations(page), what).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${what} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
-}
 
 describe('cases (Korean UI, 375 px)', () => {
   it('opens a DACA renewal case from a text, schedules the reminders, and tracks a task', async () => {

@@ -1,9 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CANNED } from '../server/demo/demo-hotline.ts';
 import { startHotlineWorkers } from '../server/modules/hotline/index.ts';
 import { startSendWorkers } from '../server/modules/messaging/index.ts';
-import { seriousA11yViolations, signedInPage, useHavenAndBrowser } from './support/haven.ts';
+import { apiPost, expectPhoneFriendly, seriousA11yViolations, signedInPage, textOf, useHavenAndBrowser } from './support/haven.ts';
 
 /**
  * The hotline inbox, the way a Korean-speaking responder on call works it on a phone: a
@@ -37,21 +37,9 @@ const CANNED = DEMO_CANNED.find((c) => c.category === 'daca_renewal')!;
 const SLOW = { timeout: 20_000, interval: 200 };
 
 /** A change through the API as the page's user (CSRF token from the session). */
-async function post(page: Page, path: string, data: unknown) {
-  const session = await (await page.request.get(`${env.haven.url}/api/v1/auth/session`)).json();
-  const res = await page.request.post(`${env.haven.url}${path}`, { data, headers: { 'x-csrf-token': session.csrfToken } });
-  expect(res.ok(), `${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.json();
-}
+const post = (page: Page, path: string, data: unknown) => apiPost(page, env.haven.url, path, data);
 
-const textOf = async (l: Locator) => ((await l.count()) ? ((await l.first().textContent()) ?? '') : '');
 
-async function expectPhoneFriendly(page: Page, what: string) {
-  await page.waitForLoadState('networkidle').catch(() => {}); // the live stream never idles; settle what else loads
-  expect(await seriousA11yViolations(page), what).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${what} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
-}
 
 describe('the hotline inbox (Korean UI, 375 px)', () => {
   it('shows a Korean text as it arrives, and the Korean canned reply sent from it reaches the phone', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type OpenPage, type PageOptions, seriousA11yViolations, signedInPage, useHavenAndBrowser } from './support/haven.ts';
+import { expectPhoneFriendly, type OpenPage, type PageOptions, seriousA11yViolations, signedInPage, textOf, useHavenAndBrowser } from './support/haven.ts';
 
 /**
  * Running the hotline on a surge day, in the Spanish UI on phones: the Illinois coordinator
@@ -25,7 +25,6 @@ const WAIT = { timeout: 15_000, interval: 150 };
 /** Both staff on Spanish-UI phones; the report is downloaded as CSV. */
 const SPANISH_PHONE: PageOptions = { lang: 'es', width: 375, height: 800, acceptDownloads: true };
 
-const textOf = async (l: Locator) => ((await l.count()) ? ((await l.first().textContent()) ?? '') : '');
 
 /** The API as the page's user (CSRF token from the session). */
 async function call(page: Page, method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) {
@@ -41,12 +40,6 @@ async function openFromMenu(page: Page, link: string, heading: string) {
   await expect.poll(() => page.getByRole('heading', { level: 1, name: heading }).isVisible(), WAIT).toBe(true);
 }
 
-async function expectPhoneFriendly(page: Page, what: string) {
-  await page.waitForLoadState('networkidle').catch(() => {}); // the live stream never idles; settle the rest
-  expect(await seriousA11yViolations(page), what).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${what} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
-}
 
 const said = (c: { transcript: { kind: string; text?: string }[] }) => c.transcript.filter((e) => e.kind === 'say').map((e) => e.text).join(' ');
 

@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousA11yViolations, signedInPage, useHavenAndBrowser } from './support/haven.ts';
+import { expectPhoneFriendly, seriousA11yViolations, signedInPage, textOf, useHavenAndBrowser } from './support/haven.ts';
 
 /**
  * The on-call shifts page on a phone: a coordinator (Korean UI) sees who is on call in each
@@ -10,14 +10,7 @@ import { seriousA11yViolations, signedInPage, useHavenAndBrowser } from './suppo
  */
 const env = useHavenAndBrowser();
 
-const textOf = async (l: Locator) => ((await l.count()) ? ((await l.first().textContent()) ?? '') : '');
 
-async function expectPhoneFriendly(page: Page, what: string) {
-  await page.waitForLoadState('networkidle').catch(() => {});
-  expect(await seriousA11yViolations(page), what).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${what} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
-}
 
 describe('on-call shifts (375 px)', () => {
   it('shows a coordinator every language covered and the week, day by day', async () => {

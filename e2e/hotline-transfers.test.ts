@@ -1,8 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startHotlineWorkers } from '../server/modules/hotline/index.ts';
 import { startSendWorkers } from '../server/modules/messaging/index.ts';
-import { seriousA11yViolations, signedInPage, useHavenAndBrowser } from './support/haven.ts';
+import { apiPost, expectPhoneFriendly, seriousA11yViolations, signedInPage, textOf, useHavenAndBrowser } from './support/haven.ts';
 
 /**
  * Overflow between affiliates, in the browser: the Illinois coordinator offers an open
@@ -31,21 +31,9 @@ const FOLLOW_UP = '감사합니다. 변호사 상담도 가능할까요?';
 const VA_NAME = 'Potomac Family Justice Center';
 const SLOW = { timeout: 20_000, interval: 200 };
 
-async function post(page: Page, path: string, data: unknown) {
-  const session = await (await page.request.get(`${env.haven.url}/api/v1/auth/session`)).json();
-  const res = await page.request.post(`${env.haven.url}${path}`, { data, headers: { 'x-csrf-token': session.csrfToken } });
-  expect(res.ok(), `${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.json();
-}
+const post = (page: Page, path: string, data: unknown) => apiPost(page, env.haven.url, path, data);
 
-const textOf = async (l: Locator) => ((await l.count()) ? ((await l.first().textContent()) ?? '') : '');
 
-async function expectPhoneFriendly(page: Page, what: string) {
-  await page.waitForLoadState('networkidle').catch(() => {});
-  expect(await seriousA11yViolations(page), what).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${what} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
-}
 
 describe('an audited transfer between affiliates (375 px)', () => {
   it('Illinois offers a conversation, a Virginia volunteer takes it live, answers in Korean from the Illinois number, and gives it back', async () => {

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callbackTasks, conversations, hotlineResponders, hotlineShiftOverrides } from '../server/modules/hotline/hotline.table.ts';
 import { ringList } from '../server/modules/hotline/ivr.ts';
 import { onCallResponders } from '../server/modules/hotline/on-call.ts';
 import { organizations, users } from '../server/modules/organizations/organizations.table.ts';
-import { newPage, type OpenPage, seriousA11yViolations, signedInPage, useHavenAndBrowser } from './support/haven.ts';
+import { newPage, type OpenPage, seriousA11yViolations, signedInPage, textOf, useHavenAndBrowser } from './support/haven.ts';
 
 /**
  * The hotline's voice line played on the simulator page by two phones at once: a community
@@ -31,7 +31,6 @@ let responderEmail = 'responder.il@demo.haven.local';
 let ilOrgId = '';
 
 const phoneShown = (e164: string) => e164.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '($1) $2-$3');
-const textOf = async (l: Locator) => ((await l.count()) ? ((await l.first().textContent()) ?? '') : '');
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 /**

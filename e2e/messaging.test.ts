@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startSendWorkers } from '../server/modules/messaging/index.ts';
-import { type Lang, seriousA11yViolations, signedInPage, useHavenAndBrowser } from './support/haven.ts';
+import { type Lang, seriousA11yViolations, signedInPage, textOf, useHavenAndBrowser } from './support/haven.ts';
 
 /**
  * Messaging journeys: a member's phone on the simulator texts and calls the Illinois
@@ -30,7 +30,6 @@ const CALL: Record<Lang, { start: string; hangUp: string }> = {
 };
 const ADD_NUMBER: Record<Lang, string> = { ko: '번호 추가', en: 'Add a number', es: 'Agregar un número' };
 
-const textOf = async (l: Locator) => (await l.count()) ? ((await l.first().textContent()) ?? '') : '';
 
 /** The value beside a term in a details list (<dt>term</dt><dd>value</dd>). */
 const detail = (page: Page, term: string, scope: Page | Locator = page) =>

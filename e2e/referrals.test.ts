@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousA11yViolations, signedInPage, useHavenAndBrowser } from './support/haven.ts';
+import { apiPost, expectPhoneFriendly, seriousA11yViolations, signedInPage, textOf, useHavenAndBrowser } from './support/haven.ts';
 
 /**
  * A referral from a case to the attorney portal and back, in Virginia (where the demo's
@@ -26,14 +26,7 @@ const MEMBER_PHONE = '555-0101';
 const SUMMARY = 'DACA 갱신 서류 검토와 상담이 필요합니다. 만료 2027년 3월.';
 const SLOW = { timeout: 20_000, interval: 200 };
 
-async function csrf(page: Page) {
-  return (await (await page.request.get(`${env.haven.url}/api/v1/auth/session`)).json()).csrfToken as string;
-}
-async function post(page: Page, path: string, data: unknown) {
-  const res = await page.request.post(`${env.haven.url}${path}`, { data, headers: { 'x-csrf-token': await csrf(page) } });
-  expect(res.ok(), `${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.json();
-}
+const post = (page: Page, path: string, data: unknown) => apiPost(page, env.haven.url, path, data);
 async function get(page: Page, path: string) {
   return page.request.get(`${env.haven.url}${path}`);
 }
@@ -45,15 +38,8 @@ async function openCase(page: Page, q: string, type: string): Promise<string> {
   return (await post(page, '/api/v1/cases', { personId: person.id, type })).id;
 }
 
-const textOf = async (l: Locator) => ((await l.count()) ? ((await l.first().textContent()) ?? '') : '');
 const bodyText = (page: Page) => page.locator('body').innerText();
 
-async function expectPhoneFriendly(page: Page, what: string) {
-  await page.waitForLoadState('networkidle').catch(() => {});
-  expect(await seriousA11yViolations(page), what).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${what} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
-}
 
 /** A datetime-local value a week from now at 10:00, in the browser's zone. */
 function nextWeekAtTen() {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { closeDeps, createDeps } from '../../server/deps.ts';
@@ -117,4 +117,23 @@ export async function signedInPage(env: HavenAndBrowser, email: string, options:
   const opened = await newPage(env, options);
   await signIn(env, opened.page, email, options.lang);
   return opened;
+}
+
+/** The text of the first match, or '' when there is none (for polling). */
+export const textOf = async (l: Locator) => ((await l.count()) ? ((await l.first().textContent()) ?? '') : '');
+
+/** No serious or critical axe violation, and nothing scrolls sideways (the 375 px check). */
+export async function expectPhoneFriendly(page: Page, what: string) {
+  await page.waitForLoadState('networkidle').catch(() => {}); // a live stream never idles; settle what else loads
+  expect(await seriousA11yViolations(page), what).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${what} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+}
+
+/** A JSON POST as the page's signed-in user (its cookie and CSRF token), which must succeed. */
+export async function apiPost(page: Page, baseUrl: string, path: string, data: unknown) {
+  const session = await (await page.request.get(`${baseUrl}/api/v1/auth/session`)).json();
+  const res = await page.request.post(`${baseUrl}${path}`, { data, headers: { 'x-csrf-token': session.csrfToken } });
+  expect(res.ok(), `${path}: ${res.status()} ${await res.text()}`).toBe(true);
+  return res.json();
 }
