@@ -10,3 +10,4 @@ export * from '../modules/hotline/hotline.table.ts';
 export * from '../modules/cases/cases.table.ts';
 export * from '../modules/cases/cases-settings.table.ts';
 export * from '../modules/legal-network/legal-network.table.ts';
+export * from '../modules/alerts/alerts.table.ts';

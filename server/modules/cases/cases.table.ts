@@ -184,3 +184,24 @@ export const caseScreenings = pgTable(
   },
   (t) => [uniqueIndex('case_screenings_case_uq').on(t.caseId)],
 );
+
+/**
+ * Documents attached to a case (a copy of an EAD, a notice). The file and its name are sealed with the affiliate's key
+ * (DESIGN §3 rule 3): a dump shows neither. The type is the one read from the file's bytes, not the one the browser claimed.
+ */
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    fileNameEnc: text('file_name_enc').notNull(),
+    /** Detected from the content (magic bytes), e.g. application/pdf, image/jpeg. */
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    contentEnc: text('content_enc').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_documents_case_idx').on(t.caseId, t.createdAt)],
+);

@@ -39,6 +39,9 @@ export const ACTIONS = {
   'cases.legal_advice': 'Write legal-advice notes (attorneys and accredited representatives)',
   'directory.manage': 'Keep the directory of attorneys and professionals: add, edit, import',
   'cases.reports': 'See case and referral reports (counts only)',
+  'alerts.write': 'Write and translate policy alerts, choose their audience, submit them for approval',
+  'alerts.approve': 'Review translations, approve, schedule, send, pause and cancel policy alerts',
+  'alerts.subscribers': 'See alert subscribers and import them from a CSV file',
 } as const;
 export type Action = keyof typeof ACTIONS;
 export const isAction = (s: string): s is Action => s in ACTIONS;
@@ -52,10 +55,10 @@ const all = Object.keys(ACTIONS) as Action[];
 export const DEFAULT_ROLE_ACTIONS: Record<Role, Action[]> = {
   network_admin: all,
   affiliate_admin: all,
-  coordinator: ['people.read', 'people.read_sensitive', 'people.write', 'people.merge', 'members.read', 'network.read', 'messaging.queue', 'messaging.history', 'simulator.use', 'hotline.respond', 'hotline.coordinate', 'hotline.reports', 'cases.read', 'cases.write', 'directory.manage', 'cases.reports'],
+  coordinator: ['people.read', 'people.read_sensitive', 'people.write', 'people.merge', 'members.read', 'network.read', 'messaging.queue', 'messaging.history', 'simulator.use', 'hotline.respond', 'hotline.coordinate', 'hotline.reports', 'cases.read', 'cases.write', 'directory.manage', 'cases.reports', 'alerts.write', 'alerts.approve'],
   responder: ['people.read', 'people.read_sensitive', 'people.write', 'network.read', 'messaging.history', 'simulator.use', 'hotline.respond', 'cases.read', 'cases.write'],
   attorney: ['people.read', 'people.read_sensitive', 'simulator.use', 'cases.read', 'cases.write', 'cases.legal_advice'],
   verifier: ['network.read', 'simulator.use'],
-  organizer: ['people.read', 'people.write', 'network.read', 'messaging.queue', 'simulator.use'],
+  organizer: ['people.read', 'people.write', 'network.read', 'messaging.queue', 'simulator.use', 'alerts.write', 'alerts.subscribers'],
   volunteer: ['people.read', 'people.write', 'simulator.use', 'hotline.respond'],
 };

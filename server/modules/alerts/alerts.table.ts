@@ -1,0 +1,187 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ALERT_KINDS, ALERT_STATUSES, ALERT_TOPICS, type Audience, DELIVERY_STATES, TRANSLATION_STATUSES } from '../../../contracts/alerts.ts';
+import { organizations, users } from '../organizations/organizations.table.ts';
+import { people } from '../people/people.table.ts';
+
+const LANGS = ['ko', 'en', 'es'] as const;
+
+/** A broadcast: written by the org it belongs to (an affiliate, or the network office for network-wide alerts). */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    kind: text('kind', { enum: ALERT_KINDS }).notNull().default('alert'),
+    /** The alert a correction or retraction follows: it goes to exactly the people who got this one. */
+    parentId: uuid('parent_id'),
+    title: text('title').notNull(),
+    topic: text('topic', { enum: ALERT_TOPICS }).notNull(),
+    sourceLang: text('source_lang', { enum: LANGS }).notNull(),
+    status: text('status', { enum: ALERT_STATUSES }).notNull().default('draft'),
+    /** May pass quiet hours, only to recipients who opted in to emergency alerts (the send worker checks). */
+    emergency: boolean('emergency').notNull().default(false),
+    audience: jsonb('audience').$type<Audience>().notNull(),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+    /** Recipients written at fan-out (deliveries, per person, channel and language). */
+    recipients: integer('recipients'),
+    requestId: text('request_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    canceledAt: timestamp('canceled_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    // the alerts list: newest first per org
+    index('alerts_org_created_idx').on(t.orgId, t.createdAt),
+    // a double-clicked "create" makes one alert
+    uniqueIndex('alerts_request_uq').on(t.orgId, t.requestId),
+    // the scheduler's look-up of due alerts
+    index('alerts_scheduled_idx').on(t.scheduledAt).where(sql`status = 'scheduled'`),
+    index('alerts_parent_idx').on(t.parentId),
+  ],
+);
+
+/** One language of an alert: the SMS text, the email's subject and body, and its review. */
+export const alertVersions = pgTable(
+  'alert_versions',
+  {
+    alertId: uuid('alert_id').notNull().references(() => alerts.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    lang: text('lang', { enum: LANGS }).notNull(),
+    smsBody: text('sms_body').notNull().default(''),
+    emailSubject: text('email_subject').notNull().default(''),
+    emailBody: text('email_body').notNull().default(''),
+    status: text('status', { enum: TRANSLATION_STATUSES }).notNull().default('draft'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.alertId, t.lang] })],
+);
+
+/**
+ * Who gets an alert: one row per person, channel and language, written by one INSERT … SELECT
+ * at fan-out and handed to the messaging outbox in paced chunks (state pending → queued, with
+ * the outbox row's id). org_id is the recipient's affiliate (its sender texts them, its wall
+ * holds the row); alert_org_id lets the alert's own org read progress. No addresses here:
+ * the hand-over reads them from people.
+ */
+export const alertDeliveries = pgTable(
+  'alert_deliveries',
+  {
+    alertId: uuid('alert_id').notNull().references(() => alerts.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: ['sms', 'email'] }).notNull(),
+    lang: text('lang', { enum: LANGS }).notNull(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    alertOrgId: uuid('alert_org_id').notNull().references(() => organizations.id),
+    /** The recipient's state at fan-out, for progress by state. */
+    placeState: text('place_state'),
+    state: text('state', { enum: DELIVERY_STATES }).notNull().default('pending'),
+    outboundId: uuid('outbound_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.alertId, t.personId, t.channel, t.lang] }),
+    // the hand-over takes the next pending chunk of one alert
+    index('alert_deliveries_pending_idx').on(t.alertId, t.orgId).where(sql`state = 'pending'`),
+    // a correction finds who got the original; progress joins the outbox by id
+    index('alert_deliveries_outbound_idx').on(t.outboundId),
+  ],
+);
+
+/**
+ * A member's alert preferences beside the consent ledger (which says whether we may write at all):
+ * the topics they chose, tags staff gave them, the county of their ZIP.
+ */
+export const alertSubscribers = pgTable(
+  'alert_subscribers',
+  {
+    personId: uuid('person_id').primaryKey().references(() => people.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    county: text('county'),
+    source: text('source', { enum: ['signup', 'import', 'staff', 'keyword'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('alert_subscribers_org_idx').on(t.orgId),
+    // audience filters: topics && $topics, tags && $tags
+    index('alert_subscribers_topics_idx').using('gin', t.topics),
+    index('alert_subscribers_tags_idx').using('gin', t.tags),
+  ],
+);
+
+/**
+ * A sign-up waiting for its double opt-in (reply YES, or the email link). Holds what the
+ * consent ledger must record when it is confirmed: the text shown, its language, the time, the source.
+ */
+export const alertSignups = pgTable(
+  'alert_signups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    personId: uuid('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: ['sms', 'email'] }).notNull(),
+    address: text('address').notNull(),
+    lang: text('lang', { enum: LANGS }).notNull(),
+    textShown: text('text_shown').notNull(),
+    source: text('source').notNull(),
+    /** sha256 of the email link's token (sms confirms by the YES reply from the address). */
+    tokenHash: text('token_hash'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('alert_signups_address_idx').on(t.address, t.channel),
+    uniqueIndex('alert_signups_token_uq').on(t.tokenHash),
+  ],
+);
+
+/** A subscriber CSV between preview and confirmation: nothing reaches people until the user confirms. */
+export const alertImports = pgTable('alert_imports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  orgId: uuid('org_id').notNull().references(() => organizations.id),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  attestation: text('attestation').notNull(),
+  encoding: text('encoding').notNull(),
+  /** The valid rows, sealed with the org's key (phones and emails). */
+  rowsEnc: text('rows_enc').notNull(),
+  rowCount: integer('row_count').notNull(),
+  status: text('status', { enum: ['previewed', 'confirmed', 'discarded'] }).notNull().default('previewed'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+});
+
+/** Short links served by Haven (/l/CODE), one per alert, language and URL, with its click count. */
+export const alertLinks = pgTable(
+  'alert_links',
+  {
+    code: text('code').primaryKey(),
+    alertId: uuid('alert_id').notNull().references(() => alerts.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    lang: text('lang', { enum: LANGS }).notNull(),
+    url: text('url').notNull(),
+    clicks: integer('clicks').notNull().default(0),
+  },
+  (t) => [uniqueIndex('alert_links_alert_lang_url_uq').on(t.alertId, t.lang, t.url)],
+);
+
+/** Per org: when an author may not approve their own alert. */
+export const alertSettings = pgTable('alert_settings', {
+  orgId: uuid('org_id').primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  /** An alert to more recipients than this needs a second person's approval (network-wide ones always do). */
+  twoPersonThreshold: integer('two_person_threshold').notNull().default(500),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
