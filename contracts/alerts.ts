@@ -131,6 +131,7 @@ export const Alert = AlertSummary.extend({
 export type Alert = z.infer<typeof Alert>;
 
 export const AlertList = z.object({ items: z.array(AlertSummary) });
+export type AlertList = z.infer<typeof AlertList>;
 
 /** Per language: what one text costs and how the audience splits. */
 export const LanguagePreview = z.object({
@@ -188,13 +189,20 @@ export const AlertProgress = z.object({
 export type AlertProgress = z.infer<typeof AlertProgress>;
 
 export const ReviewVersionInput = z.object({ status: TranslationStatus, expectedVersion: z.number().int() });
+export type ReviewVersionInput = z.infer<typeof ReviewVersionInput>;
 export const ScheduleInput = z.object({ at: z.iso.datetime({ offset: true }).nullable(), expectedVersion: z.number().int() });
+export type ScheduleInput = z.infer<typeof ScheduleInput>;
 export const VersionedInput = z.object({ expectedVersion: z.number().int() });
+export type VersionedInput = z.infer<typeof VersionedInput>;
 export const FollowUpInput = z.object({
   kind: z.enum(['correction', 'retraction']),
   title: z.string().trim().min(1).max(200).optional(),
   version: AlertVersionInput.optional(),
 });
+export type FollowUpInput = z.infer<typeof FollowUpInput>;
+export type AlertKind = z.infer<typeof AlertKind>;
+export type ProgressCounts = z.infer<typeof ProgressCounts>;
+export type LanguagePreview = z.infer<typeof LanguagePreview>;
 
 // ——— Subscribing ———
 
@@ -219,8 +227,10 @@ export const PreferencesInput = z.object({
   /** Stop everything from this org on this channel. */
   unsubscribe: z.boolean().default(false),
 });
+export type PreferencesInput = z.input<typeof PreferencesInput>;
 
 export const ImportRowError = z.object({ line: z.number().int(), field: z.string(), code: z.string(), message: z.string() });
+export type ImportRowError = z.infer<typeof ImportRowError>;
 export const ImportPreview = z.object({
   importId: z.uuid(),
   encoding: z.enum(['utf-8', 'euc-kr']),

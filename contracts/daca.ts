@@ -71,3 +71,78 @@ export type CaseSettings = z.infer<typeof CaseSettings>;
 /** 30 days at least: a closed case may be reopened, and a month is the shortest anyone asked for. Ten years at most. */
 export const CaseSettingsPatch = z.object({ closedCaseRetentionDays: z.number().int().min(30).max(3650) });
 export type CaseSettingsPatch = z.infer<typeof CaseSettingsPatch>;
+
+/**
+ * Clinic day: who was checked in on a day (the affiliate's calendar day), whether an
+ * attorney or accredited representative was asked to review the packet, and whether it was
+ * filed; `reviewers` are the members whose role may give legal advice (cases.legal_advice).
+ */
+export const ClinicDayQuery = z.object({ day: isoDate.optional() });
+export type ClinicDayQuery = z.infer<typeof ClinicDayQuery>;
+const Member = z.object({ userId: z.uuid(), name: z.string() });
+export const ClinicVisit = z.object({
+  case: CaseSummary,
+  checkedInAt: z.string(),
+  /** The latest hand-off to an attorney for review, if any. */
+  review: z.object({ requestedAt: z.string(), attorney: Member }).nullable(),
+  daca: DacaView.nullable(),
+});
+export type ClinicVisit = z.infer<typeof ClinicVisit>;
+export const ClinicDay = z.object({ day: isoDate, timeZone: z.string(), visits: z.array(ClinicVisit), reviewers: z.array(Member) });
+export type ClinicDay = z.infer<typeof ClinicDay>;
+
+/** Hand the case to an attorney or accredited representative for review (assigns it to them). */
+export const ClinicReviewInput = z.object({ attorneyId: z.uuid() });
+export type ClinicReviewInput = z.infer<typeof ClinicReviewInput>;
+export const ClinicReview = z.object({
+  case: CaseSummary,
+  /** False when it was already with that attorney for review (a second tap changes nothing). */
+  requested: z.boolean(),
+});
+export type ClinicReview = z.infer<typeof ClinicReview>;
+
+/**
+ * The network's DACA reference data as an editable, versioned record. Shapes are checked
+ * here; the rules between fields (reminder days distinct and descending, the window opening
+ * before it closes, `checkedOn` not in the future) in the verb, so each gets its own
+ * translated message naming the field.
+ */
+const dayCount = (max: number) => z.number().int().positive().max(max);
+/** Whole US dollars: USCIS fees have no cents (a fee of $85.50 would be refused as not an integer). */
+const feeDollars = z.number().int().nonnegative().max(100_000);
+export const DacaReferenceValues = z.object({
+  /** Days before expiry on which Haven reminds the person, largest first (180, 150, 120). */
+  reminderDaysBefore: z.array(dayCount(730)).min(1).max(10),
+  filingWindow: z.object({ opensDaysBefore: dayCount(730), closesDaysBefore: dayCount(730) }),
+  uscisNoticeDaysBefore: dayCount(730),
+  /** Expired at least this many days ago → an initial request instead of a renewal. */
+  initialAfterExpiredDays: dayCount(3650),
+  fees: z.object({ i821d: feeDollars, i765Paper: feeDollars, i765Online: feeDollars, currency: z.literal('USD'), effectiveFrom: isoDate }),
+  /** The day someone last checked these figures against the sources. */
+  checkedOn: isoDate,
+  sources: z.array(z.url().max(500)).min(1).max(10),
+  /** What was checked and where, in a sentence ("USCIS fee schedule G-1055, 2025-11 edition"). */
+  sourceNote: z.string().trim().min(1).max(500),
+});
+export type DacaReferenceValues = z.infer<typeof DacaReferenceValues>;
+export const DacaReferenceInput = DacaReferenceValues.extend({
+  /** The version being replaced (0: the shipped defaults); a stale one answers 409. */
+  version: z.number().int().min(0),
+});
+export type DacaReferenceInput = z.infer<typeof DacaReferenceInput>;
+export const DacaReferenceVersion = DacaReferenceValues.extend({
+  version: z.number().int().min(0),
+  /** When this version took effect (null: the shipped defaults, never saved). */
+  validFrom: z.string().nullable(),
+  /** When a later version replaced it (null: the current one). */
+  validUntil: z.string().nullable(),
+});
+export type DacaReferenceVersion = z.infer<typeof DacaReferenceVersion>;
+export const DacaReferenceState = z.object({
+  current: DacaReferenceVersion,
+  /** Earlier versions, newest first (at most 50). */
+  history: z.array(DacaReferenceVersion),
+  /** The caller may change it: org.settings in the network office. */
+  canEdit: z.boolean(),
+});
+export type DacaReferenceState = z.infer<typeof DacaReferenceState>;

@@ -28,12 +28,15 @@ import { hotlineAdminRoutes } from './modules/hotline/hotline-admin.routes.ts';
 import { hotlineTransferRoutes } from './modules/hotline/transfers.routes.ts';
 import { hotlineRoutes } from './modules/hotline/index.ts';
 import { caseRoutes } from './modules/cases/index.ts';
+import { caseDocumentRoutes } from './modules/cases/case-documents.routes.ts';
+import { registerDocumentUploads } from './modules/cases/case-documents-upload.ts';
 import { caseReportRoutes } from './modules/cases/case-reports.routes.ts';
 import { dacaRoutes } from './modules/cases/daca.routes.ts';
 import { caseSettingsRoutes } from './modules/cases/cases-settings.routes.ts';
 import { screeningRoutes } from './modules/cases/screening.routes.ts';
 import { directoryRoutes } from './modules/legal-network/directory.routes.ts';
 import { portalRoutes, referralRoutes } from './modules/legal-network/index.ts';
+import { alertComposeRoutes, alertSendingRoutes, publicAlertRoutes, registerCsvBody, subscriberRoutes } from './modules/alerts/index.ts';
 import { installSse } from './platform/realtime/sse.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -48,7 +51,7 @@ const healthRoute = defineRoute({
 });
 
 /** Every API route of every module; the policy test walks this list and the mounted routes. */
-export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineAdminRoutes, ...hotlineTransferRoutes, ...hotlineShiftRoutes, ...hotlineRoutes, ...caseReportRoutes, ...caseRoutes, ...dacaRoutes, ...caseSettingsRoutes, ...screeningRoutes, ...directoryRoutes, ...referralRoutes, ...portalRoutes];
+export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineAdminRoutes, ...hotlineTransferRoutes, ...hotlineShiftRoutes, ...hotlineRoutes, ...caseReportRoutes, ...caseRoutes, ...caseDocumentRoutes, ...dacaRoutes, ...caseSettingsRoutes, ...screeningRoutes, ...directoryRoutes, ...referralRoutes, ...portalRoutes, ...alertComposeRoutes, ...alertSendingRoutes, ...subscriberRoutes, ...publicAlertRoutes];
 
 /**
  * Paths served outside the policy system: the OpenAPI document and page, and the web app's
@@ -76,6 +79,10 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   // Parsed strictly (UTF-8 only, no repeated fields, no control characters): a signature over an ambiguous body means nothing.
   await app.register(formbody, { parser: (body) => parseFormBody(body) });
   registerUnsubscribeMultipart(app);
+  // A document upload's body is the file itself, in any type; every other route still refuses such bodies.
+  registerDocumentUploads(app);
+  // A subscriber import's body is the CSV file's bytes (the import detects UTF-8 or EUC-KR itself).
+  registerCsvBody(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Haven API', version: '1', description: 'Haven JSON API. Sessions by cookie (with X-CSRF-Token on changes) or scoped bearer tokens.' },

@@ -14,6 +14,7 @@ import { createSimulatorSms, type SimulatedWebhook } from './integrations/sms/si
 import { createDbSimulatorStore } from './integrations/sms/simulator-db-store.ts';
 import { MESSAGING_QUEUES } from './modules/messaging/queues.ts';
 import { HOTLINE_QUEUES } from './modules/hotline/emergency-alerts-queue.ts';
+import { ALERT_QUEUES } from './modules/alerts/alert-queues.ts';
 import crypto from 'node:crypto';
 
 /** The simulator's pretend Twilio account: a fixed SID, and a token only this deployment knows. */
@@ -37,7 +38,7 @@ export async function createDeps(
   const simulatorToken =
     config.SMS_SIMULATOR_AUTH_TOKEN ?? crypto.createHmac('sha256', masters.current.key).update('haven-simulator-auth-token').digest('hex');
   const jobs = createJobs(database, {
-    queues: [...MESSAGING_QUEUES(config), ...HOTLINE_QUEUES],
+    queues: [...MESSAGING_QUEUES(config), ...HOTLINE_QUEUES, ...ALERT_QUEUES],
     superviseIntervalSeconds: config.JOBS_SUPERVISE_INTERVAL_SECONDS,
     supervise: opts.role !== 'web',
   });

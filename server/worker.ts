@@ -8,6 +8,7 @@ import { rerouteWaiting } from './modules/hotline/reroute.ts';
 import { startReferralWorkers } from './modules/legal-network/index.ts';
 import { purgeExpiredCases } from './modules/cases/case-retention.ts';
 import { startDacaReminders } from './modules/cases/daca-reminders.ts';
+import { startAlertWorkers, startConsentKeywordWorker } from './modules/alerts/index.ts';
 
 /**
  * The worker role: drains the outbox (pg-boss send jobs), takes texts into hotline
@@ -65,6 +66,10 @@ export async function startWorker(deps: Deps): Promise<() => Promise<void>> {
   await startSendWorkers(deps);
   // Texts into hotline conversations and ended calls (handed over by messaging's webhooks), emergency alerts.
   await startHotlineWorkers(deps);
+  // A YES to an alert sign-up's confirmation text records the sign-up's consent (alerts/consent-keyword.ts).
+  await startConsentKeywordWorker(deps);
+  // Policy alerts: write deliveries when one is sent (or its time comes), hand them to the outbox in paced chunks.
+  await startAlertWorkers(deps);
   // Texts responders ~30 minutes before their shifts start.
   const stopReminders = startShiftReminders(deps);
   // DACA renewal reminders that fell due, at start and then daily (cases/daca-reminders.ts).

@@ -9,6 +9,7 @@ import { createOrganization, orgRepo } from '../modules/organizations/index.ts';
 import { createPerson } from '../modules/people/index.ts';
 import { seedDemoHotline } from './demo-hotline.ts';
 import { seedDemoProviders } from './demo-providers.ts';
+import { seedDemoSubscribers } from './demo-subscribers.ts';
 import { AFFILIATE_ROLES, AREA_CODES, DEMO_AFFILIATES, DEMO_NETWORK, DEMO_PEOPLE, DEMO_STAFF_NAMES, demoEmail, ZIPS } from './demo-data.ts';
 
 export const DEMO_MARKER_SLUG = DEMO_NETWORK.slug;
@@ -72,6 +73,8 @@ export async function seedDemo(deps: Deps): Promise<{ seeded: boolean; password:
   }
   // The network directory (demo-providers.ts), and the Virginia attorney's portal sign-in.
   await seedDemoProviders(deps, orgIds, addUser);
+  // The policy alerts' demo audience: 40 opted-in subscribers per affiliate (demo-subscribers.ts).
+  await seedDemoSubscribers(deps, orgIds);
   if (deps.config.embedded && !deps.config.HAVEN_DEMO_PASSWORD) {
     // The embedded demo keeps its generated password beside its data, readable only by its owner.
     fs.writeFileSync(path.join(deps.config.dataDir, 'demo-password.txt'), `${password}\n`, { mode: 0o600 });

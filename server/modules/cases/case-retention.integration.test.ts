@@ -5,17 +5,18 @@ import { auditLog } from '../../platform/audit/audit.table.ts';
 import { people } from '../people/index.ts';
 import { purgeExpiredCases } from './case-retention.ts';
 import { caseSettings } from './cases-settings.table.ts';
-import { caseEvents, caseNotes, cases, caseTasks, dacaRecords, dacaReminders } from './cases.table.ts';
+import { caseDocuments, caseEvents, caseNotes, cases, caseTasks, dacaRecords, dacaReminders } from './cases.table.ts';
 
 /**
  * Retention is code: a case closed longer ago than its affiliate's period loses its notes,
- * tasks, reminders and the words in its timeline; the person and their DACA record stay;
+ * tasks, documents, reminders and the words in its timeline; the person and their DACA record stay;
  * a recent one and the other affiliate's (kept longer) are untouched.
  */
 let t: TestApp;
 const db = () => t.deps.database.db;
 const DAY = 86_400_000;
 const day = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a1b60000000049454e44ae426082', 'hex');
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -30,6 +31,8 @@ async function workedCase(org: 'a' | 'b', closedDaysAgo: number, dacaIn = 300) {
   expect((await coordinator.post(`/api/v1/cases/${c.id}/notes`, { kind: 'information', body: 'Her husband was detained in March; she is afraid to travel.' })).statusCode).toBe(201);
   expect((await coordinator.post(`/api/v1/cases/${c.id}/tasks`, { title: 'Call Mrs. Park about the I-765 photos', dueOn: day(10) })).statusCode).toBe(201);
   expect((await coordinator.put(`/api/v1/cases/${c.id}/daca`, { expiresOn: day(dacaIn) })).statusCode).toBe(200);
+  const scan = await coordinator.request({ method: 'POST', url: `/api/v1/cases/${c.id}/documents?name=${encodeURIComponent('남편 구금 통지서.png')}`, payload: PNG, headers: { 'content-type': 'image/png' } });
+  expect(scan.statusCode, scan.body).toBe(201);
   const closed = await coordinator.post(`/api/v1/cases/${c.id}/status`, { status: 'closed', version: 1, disposition: 'moved to Texas with her sister' });
   expect(closed.statusCode, closed.body).toBe(200);
   await db().update(cases).set({ closedAt: new Date(Date.now() - closedDaysAgo * DAY) }).where(eq(cases.id, c.id));
@@ -57,28 +60,34 @@ describe('case retention', () => {
     expect(gone.status).toBe('closed');
     expect(await db().select().from(caseNotes).where(eq(caseNotes.caseId, old.caseId))).toHaveLength(0);
     expect(await db().select().from(caseTasks).where(eq(caseTasks.caseId, old.caseId))).toHaveLength(0);
+    expect(await db().select().from(caseDocuments).where(eq(caseDocuments.caseId, old.caseId))).toHaveLength(0);
     const [record] = await db().select().from(dacaRecords).where(eq(dacaRecords.personId, old.personId));
     expect(record.expiresOn).toBe(day(300));
     expect(await db().select().from(dacaReminders).where(eq(dacaReminders.dacaRecordId, record.id))).toHaveLength(0);
     expect(await db().select().from(people).where(eq(people.id, old.personId))).toHaveLength(1);
     // The timeline keeps kinds and timestamps for the reports, and only codes in its data.
     const events = await db().select().from(caseEvents).where(eq(caseEvents.caseId, old.caseId));
-    expect(events.map((e) => e.kind).sort()).toEqual(['daca_dates', 'note', 'opened', 'status', 'task_added']);
+    expect(events.map((e) => e.kind).sort()).toEqual(['daca_dates', 'document_added', 'note', 'opened', 'status', 'task_added']);
     for (const e of events) expect(Object.keys(e.data).every((k) => ['type', 'kind', 'from', 'to', 'filed', 'via'].includes(k)), JSON.stringify(e.data)).toBe(true);
     expect(events.find((e) => e.kind === 'status')!.data).toEqual({ from: 'open', to: 'closed' });
     expect(events.find((e) => e.kind === 'daca_dates')!.data).toEqual({ filed: false });
     // The case reads as a husk.
     const view = (await (await t.as('coordinator', 'a')).get(`/api/v1/cases/${old.caseId}`)).json();
     expect(view).toMatchObject({ notes: [], tasks: [], status: 'closed' });
+    expect((await (await t.as('coordinator', 'a')).get(`/api/v1/cases/${old.caseId}/documents`)).json()).toEqual({ items: [] });
+    // Nothing can be attached to the husk: it would outlive the retention that emptied it.
+    const late = await (await t.as('coordinator', 'a')).request({ method: 'POST', url: `/api/v1/cases/${old.caseId}/documents?name=late.png`, payload: PNG, headers: { 'content-type': 'image/png' } });
+    expect([late.statusCode, late.json().error.code]).toEqual([409, 'case_redacted']);
 
     for (const kept of [recent, open, otherOrg]) {
       const [c] = await db().select().from(cases).where(eq(cases.id, kept.caseId));
       expect(c.redactedAt, kept.caseId).toBeNull();
       expect(await db().select().from(caseNotes).where(eq(caseNotes.caseId, kept.caseId))).toHaveLength(1);
       expect(await db().select().from(caseTasks).where(eq(caseTasks.caseId, kept.caseId))).toHaveLength(1);
+      expect(await db().select().from(caseDocuments).where(eq(caseDocuments.caseId, kept.caseId))).toHaveLength(1);
     }
     const audits = await db().select().from(auditLog).where(eq(auditLog.action, 'case.retention_redact'));
-    expect(audits.map((a) => [a.orgId, a.details])).toEqual([[t.orgs.a, { cases: 1, notes: 1, tasks: 1, reminders: 3 }]]);
+    expect(audits.map((a) => [a.orgId, a.details])).toEqual([[t.orgs.a, { cases: 1, notes: 1, tasks: 1, documents: 1, reminders: 3 }]]);
     // Nothing left to do: a second run redacts nothing.
     expect(await purgeExpiredCases(t.deps, now)).toEqual({ redacted: 0 });
     // Two years and a day later, B's goes too, and A's recent one.

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Deps } from '../../platform/context.ts';
-import { caseEvents, caseNotes, cases, caseTasks, dacaRecords, dacaReminders } from './cases.table.ts';
+import { caseDocuments, caseEvents, caseNotes, cases, caseTasks, dacaRecords, dacaReminders } from './cases.table.ts';
 import { DEFAULT_CLOSED_CASE_RETENTION_DAYS } from './cases-settings.ts';
 
 const BATCH = 500;
@@ -11,8 +11,8 @@ export const EVENT_KEYS_KEPT = ['type', 'kind', 'from', 'to', 'filed', 'via'] as
 
 /**
  * Retention is code (DESIGN §3 rule 5): a case closed longer ago than its affiliate's
- * `case_settings.closed_case_retention_days` (default 365) is redacted — its notes and tasks
- * deleted, the DACA reminders of the record it last set deleted, its events kept with their
+ * `case_settings.closed_case_retention_days` (default 365) is redacted — its notes, tasks and
+ * documents deleted, the DACA reminders of the record it last set deleted, its events kept with their
  * kinds and timestamps but their data cut to codes, its free-text disposition emptied, and
  * `redacted_at` set (with `destroy_on` = that day). The case row stays as a count for the
  * reports; the person and their DACA record stay too — the expiry is a fact about the
@@ -40,6 +40,7 @@ export async function purgeExpiredCases(deps: Deps, now = new Date()): Promise<{
     for (const [orgId, ids] of byOrg) {
       const notes = await tx.delete(caseNotes).where(and(eq(caseNotes.orgId, orgId), inArray(caseNotes.caseId, ids))).returning({ id: caseNotes.id });
       const tasks = await tx.delete(caseTasks).where(and(eq(caseTasks.orgId, orgId), inArray(caseTasks.caseId, ids))).returning({ id: caseTasks.id });
+      const documents = await tx.delete(caseDocuments).where(and(eq(caseDocuments.orgId, orgId), inArray(caseDocuments.caseId, ids))).returning({ id: caseDocuments.id });
       const records = tx.select({ id: dacaRecords.id }).from(dacaRecords).where(and(eq(dacaRecords.orgId, orgId), inArray(dacaRecords.caseId, ids)));
       const reminders = await tx.delete(dacaReminders).where(and(eq(dacaReminders.orgId, orgId), inArray(dacaReminders.dacaRecordId, records))).returning({ id: dacaReminders.id });
       await tx
@@ -49,7 +50,7 @@ export async function purgeExpiredCases(deps: Deps, now = new Date()): Promise<{
       await tx.update(cases).set({ redactedAt: now, destroyOn: today, disposition: null }).where(and(eq(cases.orgId, orgId), inArray(cases.id, ids)));
       await appendAudit(tx, {
         orgId, actorUserId: null, actorLabel: 'system:retention', action: 'case.retention_redact', entityType: 'case', entityId: null,
-        details: { cases: ids.length, notes: notes.length, tasks: tasks.length, reminders: reminders.length }, ip: null, requestId: null,
+        details: { cases: ids.length, notes: notes.length, tasks: tasks.length, documents: documents.length, reminders: reminders.length }, ip: null, requestId: null,
       });
     }
   });

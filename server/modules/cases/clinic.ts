@@ -1,10 +1,11 @@
-import { and, eq, gte, inArray, ne } from 'drizzle-orm';
-import type { ClinicCheckIn, ClinicCheckInInput, DacaFiled, DacaFiledInput } from '../../../contracts/daca.ts';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne } from 'drizzle-orm';
+import type { ClinicCheckIn, ClinicCheckInInput, ClinicDay, ClinicDayQuery, ClinicReview, ClinicReviewInput, DacaFiled, DacaFiledInput } from '../../../contracts/daca.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTx, requireOrg } from '../../platform/db-context.ts';
-import { AppError, invalid, notFound } from '../../platform/errors.ts';
-import { organizations } from '../organizations/organizations.table.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { memberships, organizations, rolePermissions, users } from '../organizations/organizations.table.ts';
 import { people } from '../people/index.ts';
 import { canMove } from './case-status.ts';
 import { casesRepo } from './cases.repository.ts';
@@ -122,5 +123,109 @@ export async function markDacaFiled({ ctx, input }: { ctx: Ctx; input: DacaFiled
     }
     const [updated] = await tx.db.select().from(dacaRecords).where(eq(dacaRecords.id, record.id));
     return { case: (await casesRepo.summaries(tx.db, [current]))[0], daca: await dacaView(tx.db, updated), cancelledReminders: cancelled };
+  });
+}
+
+const DAY_MS = 86_400_000;
+/** At most this many visits on one day's list: a large clinic sees a few hundred people. */
+const VISITS_LIMIT = 500;
+
+async function orgTimeZone(db: DbOrTx, orgId: string): Promise<string> {
+  const [org] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, orgId));
+  return org?.timeZone ?? 'America/New_York';
+}
+
+/** Members whose role may give legal advice (attorneys, accredited representatives; admins by default), not disabled. */
+function reviewersQuery(db: DbOrTx, orgId: string, userId?: string) {
+  return db
+    .select({ userId: users.id, name: users.displayName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(rolePermissions, and(eq(rolePermissions.orgId, memberships.orgId), eq(rolePermissions.role, memberships.role), eq(rolePermissions.action, 'cases.legal_advice')))
+    .where(and(eq(memberships.orgId, orgId), isNull(users.disabledAt), userId ? eq(memberships.userId, userId) : undefined));
+}
+
+/**
+ * One clinic day: the people checked in on it (the affiliate's calendar day, as check-in
+ * recorded it), in the order they arrived, with the latest hand-off for review and their
+ * DACA dates; and who may review. Reading it is audited: it lists people with DACA.
+ */
+export async function clinicDay({ ctx, input }: { ctx: Ctx; input: ClinicDayQuery }): Promise<ClinicDay> {
+  const orgId = requireOrg(ctx);
+  if (input.day !== undefined && dayNumber(input.day) === null) throw invalid('invalid_date', 'day');
+  return inTx(ctx, async (tx) => {
+    const timeZone = await orgTimeZone(tx.db, orgId);
+    const day = input.day ?? localDay(new Date(), timeZone);
+    // A local day lies within a day either side of its UTC midnight, whatever the zone.
+    const midnight = Date.parse(`${day}T00:00:00Z`);
+    const checkIns = await tx.db
+      .select({ caseId: caseEvents.caseId, at: caseEvents.createdAt, data: caseEvents.data })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.orgId, orgId), eq(caseEvents.kind, 'checked_in'), gte(caseEvents.createdAt, new Date(midnight - DAY_MS)), lt(caseEvents.createdAt, new Date(midnight + 2 * DAY_MS))))
+      .orderBy(asc(caseEvents.createdAt))
+      .limit(VISITS_LIMIT * 3);
+    const arrived = new Map<string, Date>();
+    for (const e of checkIns) if (e.data.day === day && !arrived.has(e.caseId)) arrived.set(e.caseId, e.at);
+    const ids = [...arrived.keys()].slice(0, VISITS_LIMIT);
+    const reviewers = await reviewersQuery(tx.db, orgId).orderBy(asc(users.displayName));
+    if (!ids.length) return { day, timeZone, visits: [], reviewers };
+
+    const rows = await tx.db.select().from(cases).where(and(eq(cases.orgId, orgId), inArray(cases.id, ids)));
+    const summaries = new Map((await casesRepo.summaries(tx.db, rows)).map((s) => [s.id, s]));
+    const reviews = await tx.db
+      .select({ caseId: caseEvents.caseId, at: caseEvents.createdAt, data: caseEvents.data })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.orgId, orgId), inArray(caseEvents.caseId, ids), eq(caseEvents.kind, 'clinic_review_requested')))
+      .orderBy(desc(caseEvents.createdAt));
+    const latestReview = new Map<string, { at: Date; attorneyId: string }>();
+    for (const r of reviews) if (!latestReview.has(r.caseId) && typeof r.data.attorneyId === 'string') latestReview.set(r.caseId, { at: r.at, attorneyId: r.data.attorneyId });
+    const names = await casesRepo.userNames(tx.db, [...latestReview.values()].map((r) => r.attorneyId));
+    const records = await tx.db.select().from(dacaRecords).where(and(eq(dacaRecords.orgId, orgId), inArray(dacaRecords.personId, [...new Set(rows.map((r) => r.personId))])));
+    const recordOf = new Map(records.map((r) => [r.personId, r]));
+
+    const visits: ClinicDay['visits'] = [];
+    for (const id of ids) {
+      const summary = summaries.get(id);
+      if (!summary) continue;
+      const review = latestReview.get(id);
+      const record = recordOf.get(summary.person.id);
+      visits.push({
+        case: summary,
+        checkedInAt: arrived.get(id)!.toISOString(),
+        review: review ? { requestedAt: review.at.toISOString(), attorney: { userId: review.attorneyId, name: names.get(review.attorneyId) ?? '' } } : null,
+        daca: record ? await dacaView(tx.db, record) : null,
+      });
+    }
+    await audit(tx, { action: 'daca.clinic_day_read', details: { day, visits: visits.length } });
+    return { day, timeZone, visits, reviewers };
+  });
+}
+
+/**
+ * "Ready for attorney review": the case goes to an attorney or accredited representative of
+ * the affiliate (it is assigned to them, so it is in their "mine" list) and the timeline says
+ * so. Asking the same person again changes nothing; a closed case is not handed on.
+ */
+export async function requestAttorneyReview({ ctx, input }: { ctx: Ctx; input: ClinicReviewInput & { id: string } }): Promise<ClinicReview> {
+  const orgId = requireOrg(ctx);
+  return inTx(ctx, async (tx) => {
+    const c = await casesRepo.lock(tx.db, orgId, input.id);
+    if (c.status === 'closed') throw conflict('case_closed', {}, 'id');
+    const [attorney] = await reviewersQuery(tx.db, orgId, input.attorneyId);
+    if (!attorney) throw invalid('not_an_attorney', 'attorneyId');
+    const [last] = await tx.db
+      .select({ data: caseEvents.data })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.kind, 'clinic_review_requested')))
+      .orderBy(desc(caseEvents.createdAt))
+      .limit(1);
+    if (c.assignedTo === attorney.userId && last?.data.attorneyId === attorney.userId) {
+      return { case: (await casesRepo.summaries(tx.db, [c]))[0], requested: false };
+    }
+    const me = ctx.actor?.userId ?? null;
+    const [row] = await tx.db.update(cases).set({ assignedTo: attorney.userId, version: c.version + 1 }).where(eq(cases.id, c.id)).returning();
+    await casesRepo.event(tx.db, orgId, c.id, 'clinic_review_requested', me, { attorneyId: attorney.userId });
+    await audit(tx, { action: 'case.review_requested', entityType: 'case', entityId: c.id, details: { attorneyId: attorney.userId } });
+    return { case: (await casesRepo.summaries(tx.db, [row]))[0], requested: true };
   });
 }

@@ -238,4 +238,62 @@ describe('clinic day', () => {
     // Affiliate B cannot file A's case.
     expect((await (await t.as('coordinator', 'b')).post(`/api/v1/cases/${sofiaCase.id}/daca/filed`, { filedOn: day(0) })).statusCode).toBe(404);
   });
+
+  it('lists the day’s check-ins with their review hand-off and DACA dates, for this affiliate only', async () => {
+    const today = (await responder.get('/api/v1/daca/clinic/day')).json();
+    expect(today.day).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: today.timeZone }).format(new Date()));
+    const ids = today.visits.map((v: { case: { id: string } }) => v.case.id);
+    // In the order they arrived; Sofía twice (check-in in the filed test) counts once.
+    expect(ids).toEqual([made.WalkIn.caseId, made.Carlos.caseId, made['Sofía'].caseId]);
+    expect(today.visits[1]).toMatchObject({ review: null, daca: { expiresOn: day(175) }, case: { person: { id: made.Carlos.personId } } });
+    expect(today.visits[0].daca).toBeNull();
+    const reviewerNames = today.reviewers.map((r: { name: string }) => r.name).sort();
+    // Whoever may write legal advice: attorneys and, by default, admins; not responders or coordinators.
+    expect(reviewerNames).toEqual(['affiliate_admin a', 'attorney a', 'network_admin a']);
+    expect((await responder.get(`/api/v1/daca/clinic/day?day=${day(-3)}`)).json().visits).toEqual([]);
+    const bad = await responder.get('/api/v1/daca/clinic/day?day=2026-02-30');
+    expect([bad.statusCode, bad.json().error.field]).toEqual([400, 'day']);
+    const other = (await (await t.as('coordinator', 'b')).get('/api/v1/daca/clinic/day')).json();
+    expect(other.visits).toEqual([]);
+    expect(JSON.stringify(other)).not.toContain(made.Carlos.personId);
+    expect((await (await t.as('volunteer', 'a')).get('/api/v1/daca/clinic/day')).statusCode).toBe(403);
+  });
+
+  it('hands a case to an attorney for review once, and refuses anyone who is not one', async () => {
+    const attorney = reviewerNamed('attorney a');
+    const { caseId } = made.Carlos;
+    const attorneyId = (await attorney).userId;
+    const first = await responder.post(`/api/v1/cases/${caseId}/daca/review`, { attorneyId });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ requested: true, case: { id: caseId, assignedTo: { userId: attorneyId, name: 'attorney a' } } });
+    expect((await responder.post(`/api/v1/cases/${caseId}/daca/review`, { attorneyId })).json()).toMatchObject({ requested: false });
+    const events = await db().select().from(caseEvents).where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, 'clinic_review_requested')));
+    expect(events.map((e) => e.data)).toEqual([{ attorneyId }]);
+    expect(await db().select().from(auditLog).where(and(eq(auditLog.entityId, caseId), eq(auditLog.action, 'case.review_requested')))).toHaveLength(1);
+    const visit = (await responder.get('/api/v1/daca/clinic/day')).json().visits.find((v: { case: { id: string } }) => v.case.id === caseId);
+    expect(visit.review).toMatchObject({ attorney: { userId: attorneyId, name: 'attorney a' } });
+
+    // Not an attorney: a responder of A, and B's attorney; malformed; another affiliate's caller; a closed case.
+    const responderId = (await responder.get('/api/v1/auth/session')).json().user.id;
+    const bAttorney = (await (await t.as('coordinator', 'b')).get('/api/v1/daca/clinic/day')).json().reviewers.find((r: { name: string }) => r.name === 'attorney b').userId;
+    for (const id of [responderId, bAttorney]) {
+      const res = await responder.post(`/api/v1/cases/${made.WalkIn.caseId}/daca/review`, { attorneyId: id });
+      expect([res.statusCode, res.json().error.code, res.json().error.field]).toEqual([400, 'not_an_attorney', 'attorneyId']);
+    }
+    const malformed = await responder.post(`/api/v1/cases/${made.WalkIn.caseId}/daca/review`, { attorneyId: 'someone' });
+    expect([malformed.statusCode, malformed.json().error.field]).toEqual([400, 'attorneyId']);
+    expect((await (await t.as('coordinator', 'b')).post(`/api/v1/cases/${caseId}/daca/review`, { attorneyId: bAttorney })).statusCode).toBe(404);
+    const walkIn = (await responder.get(`/api/v1/cases/${made.WalkIn.caseId}`)).json();
+    expect((await responder.post(`/api/v1/cases/${walkIn.id}/status`, { status: 'closed', version: walkIn.version })).statusCode).toBe(200);
+    const closed = await responder.post(`/api/v1/cases/${walkIn.id}/daca/review`, { attorneyId });
+    expect([closed.statusCode, closed.json().error.code]).toEqual([409, 'case_closed']);
+    expect((await responder.get(`/api/v1/cases/${walkIn.id}`)).json().assignedTo?.userId).not.toBe(attorneyId);
+  });
 });
+
+async function reviewerNamed(name: string): Promise<{ userId: string; name: string }> {
+  const reviewers = (await responder.get('/api/v1/daca/clinic/day')).json().reviewers as { userId: string; name: string }[];
+  const found = reviewers.find((r) => r.name === name);
+  if (!found) throw new Error(`no reviewer ${name}`);
+  return found;
+}

@@ -1,7 +1,7 @@
 import { IdParams } from '../../../contracts/common.ts';
-import { PortalAnswer, PortalConflictAnswer, PortalConflictCheck, PortalReferralDetail, PortalReferralList, ReferralDeclineInput, ReferralOutcomeInput, ReferralScheduleInput } from '../../../contracts/legal-network.ts';
+import { PortalAnswer, PortalConflictAnswer, PortalConflictCheck, PortalReferral, PortalReferralDetail, PortalReferralList, ReferralDeclineInput, ReferralOutcomeInput, ReferralScheduleInput } from '../../../contracts/legal-network.ts';
 import { defineRoute } from '../../platform/http/route.ts';
-import { checkConflicts, getReferralDetails, listMyReferrals } from './portal.ts';
+import { checkConflicts, getReferralDetails, getReferralHeader, listMyReferrals } from './portal.ts';
 import { acceptReferral, answerConflict, declineReferral, recordOutcome, scheduleConsultation } from './portal-answers.ts';
 
 const tags = ['portal'];
@@ -19,6 +19,11 @@ export const portalRoutes = [
     method: 'GET', url: '/api/v1/portal/referrals/:id', tags, summary: 'A referral in full, once the conflict check is cleared (audited in the affiliate)', policy: provider,
     params: IdParams, response: PortalReferralDetail,
     handler: ({ ctx, params }) => getReferralDetails({ ctx, input: params }),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/v1/portal/referrals/:id/header', tags, summary: "One referral as the list shows it, in any status: names only before the conflict check (audited in the case's affiliate alone)", policy: provider,
+    params: IdParams, response: PortalReferral,
+    handler: ({ ctx, params }) => getReferralHeader({ ctx, input: params }),
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/portal/referrals/:id/conflicts', tags, summary: "Possible matches of the client among the provider's other referrals' parties", policy: provider,

@@ -151,6 +151,22 @@ export async function conflictMatches(tx: Ctx, provider: ProviderRow, referral: 
   });
 }
 
+/**
+ * One referral's header, as the list shows it (affiliate, kind of matter, language, status,
+ * dates, the parties' names): what the referral page needs in every status, before the
+ * conflict check too. Read in the case's affiliate only, so only that affiliate's log records
+ * it — opening one referral no longer reads, and logs, the provider's whole list.
+ */
+export async function getReferralHeader({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<PortalReferral> {
+  return onReferral(ctx, input.id, async ({ tx, referral }) => {
+    const orgId = referral.orgId;
+    const [view] = await portalViews(tx, orgId, [referral], (await referralsRepo.orgNames(tx.db, [orgId])).get(orgId) ?? '');
+    if (!view) throw notFound('referral');
+    await audit(tx, { action: 'referral.portal_header', entityType: 'case', entityId: referral.caseId, details: { referralId: referral.id } });
+    return view;
+  });
+}
+
 /** What the conflict check finds for this referral, to show before the provider answers. */
 export async function checkConflicts({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<z.infer<typeof PortalConflictCheck>> {
   return onReferral(ctx, input.id, async ({ tx, provider, referral, homes }) => {

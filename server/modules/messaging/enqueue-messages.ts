@@ -44,9 +44,9 @@ export async function enqueueMessages(
   deps: Deps,
   db: DbOrTx,
   input: { orgId: string; createdBy?: string | null; messages: OutgoingMessage[] },
-): Promise<{ ids: string[]; duplicates: number }> {
+): Promise<{ ids: string[]; duplicates: number; inserted: { id: string; dedupeKey: string | null }[] }> {
   const parsed = input.messages.map((m, i) => checkMessage(OutgoingMessage.parse(m), i));
-  if (!parsed.length) return { ids: [], duplicates: 0 };
+  if (!parsed.length) return { ids: [], duplicates: 0, inserted: [] };
   const senders = await resolveSenders(db, input.orgId, parsed);
 
   // A broadcast repeats a few bodies many times: count each body's segments once.
@@ -80,7 +80,7 @@ export async function enqueueMessages(
   const inserted: InsertedRow[] = [];
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) inserted.push(...(await insertRows(db, rows.slice(i, i + INSERT_CHUNK))));
   await enqueueSendJobs(deps, db, input.orgId, inserted);
-  return { ids: inserted.map((r) => r.id), duplicates: rows.length - inserted.length };
+  return { ids: inserted.map((r) => r.id), duplicates: rows.length - inserted.length, inserted: inserted.map((r) => ({ id: r.id, dedupeKey: r.dedupeKey })) };
 }
 
 /** Jobs for outbox rows, by lane and start time, BATCH_SIZE ids each. Also used to requeue held or retried messages. */
@@ -102,7 +102,7 @@ export async function enqueueSendJobs(deps: Deps, db: DbOrTx, orgId: string, row
   }
 }
 
-type InsertedRow = { id: string; priority: 'high' | 'bulk'; notBefore: Date | null };
+type InsertedRow = { id: string; priority: 'high' | 'bulk'; notBefore: Date | null; dedupeKey: string | null };
 type OutboxRow = Omit<typeof outboundMessages.$inferInsert, 'id'> & { orgId: string; toAddress: string; lang: 'ko' | 'en' | 'es'; body: string; kind: string };
 
 /**
@@ -112,7 +112,7 @@ type OutboxRow = Omit<typeof outboundMessages.$inferInsert, 'id'> & { orgId: str
  */
 async function insertRows(db: DbOrTx, rows: OutboxRow[]): Promise<InsertedRow[]> {
   const col = <T>(pick: (r: OutboxRow) => T) => sql.param(rows.map(pick));
-  const result = await queryRows<{ id: string; priority: 'high' | 'bulk'; not_before: Date | string | null }>(db, sql`
+  const result = await queryRows<{ id: string; priority: 'high' | 'bulk'; not_before: Date | string | null; dedupe_key: string | null }>(db, sql`
     insert into outbound_messages (org_id, channel, to_address, person_id, sender_id, lang, subject, body, html, segments, kind, topic, priority, emergency, not_before, dedupe_key, created_by, conversation_id)
     select * from unnest(
       ${col((r) => r.orgId)}::uuid[], ${col((r) => r.channel)}::text[], ${col((r) => r.toAddress)}::text[], ${col((r) => r.personId ?? null)}::uuid[],
@@ -122,8 +122,8 @@ async function insertRows(db: DbOrTx, rows: OutboxRow[]): Promise<InsertedRow[]>
       ${col((r) => r.dedupeKey ?? null)}::text[], ${col((r) => r.createdBy ?? null)}::uuid[], ${col((r) => r.conversationId ?? null)}::uuid[]
     )
     on conflict (org_id, dedupe_key) do nothing
-    returning id, priority, not_before`);
-  return result.map((r) => ({ id: r.id, priority: r.priority, notBefore: r.not_before === null ? null : new Date(r.not_before) }));
+    returning id, priority, not_before, dedupe_key`);
+  return result.map((r) => ({ id: r.id, priority: r.priority, notBefore: r.not_before === null ? null : new Date(r.not_before), dedupeKey: r.dedupe_key }));
 }
 
 const Email = z.email();

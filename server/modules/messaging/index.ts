@@ -9,4 +9,4 @@ export { unsubscribeRoutes } from './unsubscribe.routes.ts';
 export { registerUnsubscribeMultipart } from './unsubscribe-multipart.ts';
 export { sendOutboxEmail } from './send-outbox-email.ts';
 export { findSender, verifyWebhook, type Sender } from './webhook-auth.ts';
-export { CALL_ENDED_QUEUE, type CallEndedJob, INBOUND_TEXT_QUEUE, type InboundTextJob } from './queues.ts';
+export { CALL_ENDED_QUEUE, type CallEndedJob, CONSENT_KEYWORD_QUEUE, type ConsentKeywordJob, INBOUND_TEXT_QUEUE, type InboundTextJob } from './queues.ts';

@@ -24,11 +24,20 @@ export const INBOUND_TEXT_QUEUE = 'messaging.inbound-text';
  */
 export const CALL_ENDED_QUEUE = 'messaging.call-ended';
 
+/**
+ * The hand-off of a consent keyword (an opt-in or opt-out text, after messaging has recorded
+ * it and queued its reply) to whoever keeps something of their own about that consent: the
+ * alerts module confirms a pending sign-up on YES (messaging never imports alerts). Queued
+ * in the webhook's transaction, once per text (a provider retry is a duplicate and queues nothing).
+ */
+export const CONSENT_KEYWORD_QUEUE = 'messaging.consent-keyword';
+
 export const MESSAGING_QUEUES = (config: Pick<Config, 'MESSAGING_SEND_TIMEOUT_SECONDS'>): QueueSpec[] => [
   { name: SEND_QUEUE, expireInSeconds: config.MESSAGING_SEND_TIMEOUT_SECONDS, retryLimit: 50, retryDelay: 5, retryBackoff: true },
   { name: PRIORITY_SEND_QUEUE, expireInSeconds: config.MESSAGING_SEND_TIMEOUT_SECONDS, retryLimit: 50, retryDelay: 2, retryBackoff: true },
   { name: INBOUND_TEXT_QUEUE, expireInSeconds: 60, retryLimit: 50, retryDelay: 2, retryBackoff: true },
   { name: CALL_ENDED_QUEUE, expireInSeconds: 60, retryLimit: 50, retryDelay: 2, retryBackoff: true },
+  { name: CONSENT_KEYWORD_QUEUE, expireInSeconds: 60, retryLimit: 50, retryDelay: 2, retryBackoff: true },
 ];
 
 export interface SendJob {
@@ -46,4 +55,15 @@ export interface InboundTextJob {
 export interface CallEndedJob {
   orgId: string;
   callSid: string;
+}
+
+/** A consent keyword from `address` to a number of `orgId`: `providerId` is the text's MessageSid, `lang` the reply's language. */
+export interface ConsentKeywordJob {
+  orgId: string;
+  address: string;
+  keyword: 'opt_in' | 'opt_out';
+  /** STOPALL: the opt-out binds every org of the network. */
+  scope: 'affiliate' | 'network';
+  providerId: string;
+  lang: 'ko' | 'en' | 'es';
 }

@@ -10,6 +10,7 @@ import { KEYWORD_REPLIES } from './keyword-replies.ts';
 import { classifyKeyword } from './keywords.ts';
 import { inboundMessages } from './messaging.table.ts';
 import { sealBody } from './message-body.ts';
+import { CONSENT_KEYWORD_QUEUE, type ConsentKeywordJob } from './queues.ts';
 import { recordText } from './record-texts.ts';
 import type { Sender } from './webhook-auth.ts';
 
@@ -49,6 +50,10 @@ export async function receiveSms(deps: Deps, sms: InboundSms, sender: Sender): P
         status: kw.kind === 'opt_out' ? 'opted_out' : 'opted_in', evidenceKind: 'keyword',
         evidence: { keyword: sms.body.trim().slice(0, 20), messageSid: sms.messageSid, to: sms.to },
       });
+      // Others who keep something about this consent (alerts: a pending sign-up's YES) take it from here, committed with it.
+      await deps.jobs.enqueue<ConsentKeywordJob>(tx, CONSENT_KEYWORD_QUEUE, [
+        { data: { orgId: sender.orgId, address: sms.from, keyword: kw.kind, scope: all ? 'network' : 'affiliate', providerId: sms.messageSid, lang } },
+      ]);
     }
     const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, sender.orgId));
     const reply = KEYWORD_REPLIES[all ? 'opt_out_all' : kw.kind][lang](org?.name ?? 'Haven');

@@ -24,6 +24,9 @@ const SECOND = { immigrationStatus: 'TPS-CANARY-3319-비밀', aNumber: 'A5550009
 const CONTROLS = ['Canarygiven', 'Plaintextfamily', '카나리아'];
 const TEXT_CANARY = '제 A번호는 A246813579 입니다 TEXT-CANARY';
 const NOTE_CANARY = 'Receipt IOE0912345678 NOTE-CANARY';
+// A scanned document: its bytes and its name say as much as a note (an A-number on an EAD card).
+const DOC_BYTES_CANARY = 'A135792468 DOC-BYTES-CANARY';
+const DOC_NAME_CANARY = 'DOC-NAME-CANARY 여권사본';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -52,10 +55,15 @@ beforeAll(async () => {
   const opened = await c.post('/api/v1/cases', { personId: first.json().id, type: 'daca_renewal' });
   expect(opened.statusCode).toBe(201);
   expect((await c.post(`/api/v1/cases/${opened.json().id}/notes`, { kind: 'information', body: NOTE_CANARY })).statusCode).toBe(201);
+  const pdf = Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Title (${DOC_BYTES_CANARY}) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'utf8');
+  const doc = await c.request({ method: 'POST', url: `/api/v1/cases/${opened.json().id}/documents?name=${encodeURIComponent(`${DOC_NAME_CANARY}.pdf`)}`, payload: pdf, headers: { 'content-type': 'application/pdf' } });
+  expect(doc.statusCode, doc.body).toBe(201);
+  // Read back once, so any trace a download leaves (audit rows) is in the dump too.
+  expect((await c.get(`/api/v1/cases/${opened.json().id}/documents/${doc.json().id}`)).rawPayload.equals(pdf)).toBe(true);
 });
 afterAll(() => t?.close());
 
-const secrets = [...Object.values(SECRETS), ...Object.values(SECOND), 'A246813579', 'TEXT-CANARY', 'IOE0912345678', 'NOTE-CANARY'];
+const secrets = [...Object.values(SECRETS), ...Object.values(SECOND), 'A246813579', 'TEXT-CANARY', 'IOE0912345678', 'NOTE-CANARY', 'A135792468', 'DOC-BYTES-CANARY', 'DOC-NAME-CANARY', '여권사본'];
 
 /** Which of `needles` occur in `haystack` (UTF-8 bytes, so Hangul is searched as stored). */
 const found = (haystack: Buffer, needles: string[]) => needles.filter((n) => haystack.includes(Buffer.from(n, 'utf8')));

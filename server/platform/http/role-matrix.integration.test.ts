@@ -8,6 +8,8 @@ import { callbackTasks, conversations, conversationTransfers } from '../../modul
 import { cases, caseTasks, dacaRecords } from '../../modules/cases/index.ts';
 import { providers, referrals } from '../../modules/legal-network/index.ts';
 import { DEFAULT_SCREENING_FIELDS } from '../../modules/cases/screening-form-defaults.ts';
+import { alertImports, alerts, alertVersions } from '../../modules/alerts/index.ts';
+import { consentEvents } from '../../modules/people/index.ts';
 
 /**
  * Every route × every role × (own affiliate, another affiliate). A route without a
@@ -56,6 +58,25 @@ const freshDacaCase = async () => {
   const expiresOn = new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10);
   await t.deps.database.db.insert(dacaRecords).values({ orgId: t.orgs.a, personId: personA, caseId, expiresOn }).onConflictDoUpdate({ target: [dacaRecords.orgId, dacaRecords.personId], set: { expiresOn, filedOn: null } });
   return caseId;
+};
+// The attorney of affiliate A, to hand a clinic case to for review.
+const attorneyOfA = async () => (await orgRepo.findUserByEmail(t.deps.database.db, emailOf('attorney', 'a')))!.id;
+const matrixDacaReference = {
+  reminderDaysBefore: [180, 150, 120],
+  filingWindow: { opensDaysBefore: 150, closesDaysBefore: 120 },
+  uscisNoticeDaysBefore: 180,
+  initialAfterExpiredDays: 365,
+  fees: { i821d: 85, i765Paper: 520, i765Online: 470, currency: 'USD', effectiveFrom: '2024-04-01' },
+  checkedOn: '2025-11-15',
+  sources: ['https://www.uscis.gov/DACA'],
+  sourceNote: 'Role matrix',
+};
+// Case documents: a one-pixel PNG (its bytes decide its type) attached by the fixture maker to a fresh case of A.
+const MATRIX_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a1b60000000049454e44ae426082', 'hex');
+const freshDocument = async () => {
+  const caseId = await freshCase();
+  const res = await admin.request({ method: 'POST', url: `/api/v1/cases/${caseId}/documents?name=scan.png`, payload: MATRIX_PNG, headers: { 'content-type': 'image/png' } });
+  return `/api/v1/cases/${caseId}/documents/${res.json().id}`;
 };
 const freshToken = async () => (await admin.post('/api/v1/org/api-tokens', { name: 'tmp', scopes: ['people.read'] })).json().id as string;
 // The simulator: one Haven number of affiliate A to call, and calls waiting on a Gather (the language menu) or a Record.
@@ -134,6 +155,26 @@ const freshReferral = async () => {
   return { caseId, id: r.id };
 };
 
+// Alerts of A written by the fixture maker (so any role that approves is a second person), in the status a route needs,
+// with an English text reviewed as asked; A's Kim opted in to texts once, so the audience reaches somebody.
+let alertAudience: Promise<unknown> | null = null;
+const freshAlert = async (status: 'draft' | 'in_review' = 'draft', textStatus: 'draft' | 'approved' = 'draft') => {
+  const db = t.deps.database.db;
+  await (alertAudience ??= db.insert(consentEvents).values({ orgId: t.orgs.a, address: '+13125550101', channel: 'sms', scope: 'affiliate', status: 'opted_in', evidenceKind: 'staff', evidence: { matrix: true } }));
+  const maker = (await orgRepo.findUserByEmail(db, 'fixtures@a.test'))!.id;
+  const [a] = await db.insert(alerts).values({ orgId: t.orgs.a, title: 'Matrix alert', topic: 'daca', sourceLang: 'en', status, audience: { orgIds: [], states: [], zips: [], counties: [], langs: [], topics: [], tags: [], channels: ['sms'], alsoSourceLang: false }, createdBy: maker }).returning();
+  await db.insert(alertVersions).values({ alertId: a.id, orgId: t.orgs.a, lang: 'en', smsBody: 'DACA renewals remain open.', status: textStatus });
+  return a.id;
+};
+
+// A previewed subscriber import of A with one row (its phone unique to the matrix).
+let alertImportSeq = 1000;
+const freshAlertImport = async () => {
+  const db = t.deps.database.db;
+  const rows = [{ line: 2, name: 'Matrix', phone: `+1773557${alertImportSeq++}`, email: null, lang: 'en', zip: '60601', topics: ['daca'], tags: [] }];
+  const [imp] = await db.insert(alertImports).values({ orgId: t.orgs.a, attestation: 'Signed our paper form at the matrix clinic.', encoding: 'utf-8', rowsEnc: await t.deps.keyring.encrypt(db, t.orgs.a, JSON.stringify(rows)), rowCount: 1 }).returning();
+  return imp.id;
+};
 const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'GET /api/v1/auth/session': async () => ({ url: '/api/v1/auth/session' }),
   'POST /api/v1/auth/sign-out': async () => ({ url: '/api/v1/auth/sign-out' }),
@@ -261,11 +302,21 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'POST /api/v1/cases/:id/notes': async () => ({ url: `/api/v1/cases/${await freshCase()}/notes`, body: { kind: 'information', body: 'Called back; renewal packet sent.' }, ok: [201], aRecord: true }),
   'POST /api/v1/cases/:id/tasks': async () => ({ url: `/api/v1/cases/${await freshCase()}/tasks`, body: { title: 'Collect EAD copy', dueOn: '2030-01-15' }, ok: [201], aRecord: true }),
   'POST /api/v1/cases/:id/tasks/:taskId/done': async () => ({ url: await freshCaseTask(), aRecord: true }),
+  'POST /api/v1/cases/:id/documents': async () => ({ url: `/api/v1/cases/${await freshCase()}/documents?name=scan.png`, body: MATRIX_PNG, ok: [201], aRecord: true }),
+  'GET /api/v1/cases/:id/documents': async () => ({ url: `/api/v1/cases/${await freshCase()}/documents`, aRecord: true }),
+  'GET /api/v1/cases/:id/documents/:docId': async () => ({ url: await freshDocument(), aRecord: true }),
+  'DELETE /api/v1/cases/:id/documents/:docId': async () => ({ url: await freshDocument(), aRecord: true }),
   'PUT /api/v1/cases/:id/daca': async () => ({ url: `/api/v1/cases/${await freshCase()}/daca`, body: { expiresOn: '2027-09-01', lastApprovedOn: '2025-08-20' }, aRecord: true }),
   'GET /api/v1/daca/renewals': async () => ({ url: '/api/v1/daca/renewals?withinDays=365' }),
   'GET /api/v1/daca/renewals.csv': async () => ({ url: '/api/v1/daca/renewals.csv?withinDays=365' }),
   'POST /api/v1/daca/clinic/check-in': async () => ({ url: '/api/v1/daca/clinic/check-in', body: { personId: personA }, aRecord: true }),
   'POST /api/v1/cases/:id/daca/filed': async () => ({ url: `/api/v1/cases/${await freshDacaCase()}/daca/filed`, body: { filedOn: new Date().toISOString().slice(0, 10) }, aRecord: true }),
+  'GET /api/v1/daca/clinic/day': async () => ({ url: '/api/v1/daca/clinic/day' }),
+  'POST /api/v1/cases/:id/daca/review': async () => ({ url: `/api/v1/cases/${await freshCase()}/daca/review`, body: { attorneyId: await attorneyOfA() }, aRecord: true }),
+  // The reference data is the network's: every affiliate reads it; only the network office changes it
+  // (the matrix's users are all in affiliates, so even their admins get 403; daca-reference.integration.test.ts has the network side).
+  'GET /api/v1/daca/reference': async () => ({ url: '/api/v1/daca/reference' }),
+  'PUT /api/v1/daca/reference': async () => ({ url: '/api/v1/daca/reference', body: { ...matrixDacaReference, version: 0 }, ok: [403] }),
   'GET /api/v1/cases/settings': async () => ({ url: '/api/v1/cases/settings' }),
   'PATCH /api/v1/cases/settings': async () => ({ url: '/api/v1/cases/settings', body: { closedCaseRetentionDays: 365 } }),
   'GET /api/v1/cases/screening-forms/:type': async () => ({ url: '/api/v1/cases/screening-forms/daca_renewal' }),
@@ -295,6 +346,7 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   // The attorney portal answers only the provider a referral was made to (referrals.integration.test.ts): staff of any affiliate get 404.
   'GET /api/v1/portal/referrals': async () => ({ url: '/api/v1/portal/referrals', ok: [404] }),
   'GET /api/v1/portal/referrals/:id': async () => ({ url: `/api/v1/portal/referrals/${(await freshReferral()).id}`, ok: [404], aRecord: true }),
+  'GET /api/v1/portal/referrals/:id/header': async () => ({ url: `/api/v1/portal/referrals/${(await freshReferral()).id}/header`, ok: [404], aRecord: true }),
   'GET /api/v1/portal/referrals/:id/conflicts': async () => ({ url: `/api/v1/portal/referrals/${(await freshReferral()).id}/conflicts`, ok: [404], aRecord: true }),
   'POST /api/v1/portal/referrals/:id/conflict': async () => ({ url: `/api/v1/portal/referrals/${(await freshReferral()).id}/conflict`, body: { noConflict: true }, ok: [404], aRecord: true }),
   'POST /api/v1/portal/referrals/:id/accept': async () => ({ url: `/api/v1/portal/referrals/${(await freshReferral()).id}/accept`, ok: [404], aRecord: true }),
@@ -307,11 +359,30 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'POST /api/v1/directory/providers': async () => ({ url: '/api/v1/directory/providers', body: providerBody(), ok: [201] }),
   'PATCH /api/v1/directory/providers/:id': async () => ({ url: `/api/v1/directory/providers/${await freshProvider()}`, body: { version: 1, proBonoPerMonth: 2 }, aRecord: true }),
   'GET /api/v1/directory/export': async () => ({ url: '/api/v1/directory/export', directory: true }),
+  'GET /api/v1/alerts': async () => ({ url: '/api/v1/alerts' }),
+  'POST /api/v1/alerts': async () => ({ url: '/api/v1/alerts', body: { title: 'Matrix', topic: 'daca', sourceLang: 'en', version: { smsBody: 'Matrix' } }, ok: [201] }),
+  'GET /api/v1/alerts/settings': async () => ({ url: '/api/v1/alerts/settings' }),
+  'PUT /api/v1/alerts/settings': async () => ({ url: '/api/v1/alerts/settings', body: { twoPersonThreshold: 500 } }),
+  'GET /api/v1/alerts/:id': async () => ({ url: `/api/v1/alerts/${await freshAlert()}`, aRecord: true }),
+  'PATCH /api/v1/alerts/:id': async () => ({ url: `/api/v1/alerts/${await freshAlert()}`, body: { title: 'Matrix 2', expectedVersion: 1 }, aRecord: true }),
+  'PUT /api/v1/alerts/:id/versions/:lang': async () => ({ url: `/api/v1/alerts/${await freshAlert()}/versions/es`, body: { smsBody: 'Las renovaciones siguen abiertas.' }, aRecord: true }),
+  // Asking for a review is every writer's; approving a translation (alerts.approve) is tested in compose.integration.test.ts.
+  'POST /api/v1/alerts/:id/versions/:lang/review': async () => ({ url: `/api/v1/alerts/${await freshAlert()}/versions/en/review`, body: { status: 'needs_review', expectedVersion: 1 }, aRecord: true }),
+  'POST /api/v1/alerts/:id/preview': async () => ({ url: `/api/v1/alerts/${await freshAlert()}/preview`, aRecord: true }),
+  'POST /api/v1/alerts/:id/submit': async () => ({ url: `/api/v1/alerts/${await freshAlert()}/submit`, body: { expectedVersion: 1 }, aRecord: true }),
+  'POST /api/v1/alerts/:id/return-to-draft': async () => ({ url: `/api/v1/alerts/${await freshAlert('in_review')}/return-to-draft`, body: { expectedVersion: 1 }, aRecord: true }),
+  'POST /api/v1/alerts/:id/approve': async () => ({ url: `/api/v1/alerts/${await freshAlert('in_review', 'approved')}/approve`, body: { expectedVersion: 1 }, aRecord: true }),
   // A dry run (the default): reads the document into the caller's affiliate and writes nothing.
   'POST /api/v1/directory/import': async () => ({
     url: '/api/v1/directory/import',
     body: { contents: [{ name: 'Legal services', status: 'active', contacts: [{ name: 'Matrix Import' }], languages: [{ code: 'es' }], service_areas: [{ name: 'Illinois' }] }] },
   }),
+  // Alert subscribers (alerts.subscribers). The import's body is a CSV file (text/csv), which these fixtures cannot send:
+  // an allowed caller with no file gets the translated 400 `import_empty`; uploads themselves are in subscriber-import.integration.test.ts.
+  'GET /api/v1/alerts/subscribers': async () => ({ url: '/api/v1/alerts/subscribers?lang=ko&topic=daca' }),
+  'POST /api/v1/alerts/imports': async () => ({ url: `/api/v1/alerts/imports?attestation=${encodeURIComponent('Signed our paper form at the matrix clinic.')}`, ok: [400] }),
+  'POST /api/v1/alerts/imports/:id/confirm': async () => ({ url: `/api/v1/alerts/imports/${await freshAlertImport()}/confirm`, aRecord: true }),
+  'POST /api/v1/alerts/imports/:id/discard': async () => ({ url: `/api/v1/alerts/imports/${await freshAlertImport()}/discard`, aRecord: true }),
 };
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

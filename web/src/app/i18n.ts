@@ -3,7 +3,7 @@ import { initReactI18next } from 'react-i18next';
 
 export const LANGUAGES = ['ko', 'en', 'es'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];
-export const NAMESPACES = ['common', 'auth', 'people', 'organizations', 'audit', 'simulator', 'messaging', 'help', 'hotline', 'cases', 'portal'] as const;
+export const NAMESPACES = ['common', 'auth', 'people', 'organizations', 'audit', 'simulator', 'messaging', 'help', 'hotline', 'cases', 'portal', 'alerts', 'alerts-public', 'alerts-subscribers'] as const;
 
 /** Each language named in itself: a reader finds their own language whatever the page is in. */
 export const LANGUAGE_NAMES: Record<UiLanguage, string> = { ko: '한국어', en: 'English', es: 'Español' };

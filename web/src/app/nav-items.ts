@@ -1,3 +1,4 @@
+import { alertPaths } from '../modules/alerts/alert-paths.ts';
 import { paths } from './paths.ts';
 
 export interface NavItem {
@@ -22,6 +23,12 @@ export const NAV_ITEMS: NavItem[] = [
   { to: paths.hotlineReports, labelKey: 'hotline:reports.nav', action: 'hotline.reports' },
   { to: paths.hotlineCanned, labelKey: 'hotline:canned.nav', action: 'hotline.coordinate' },
   { to: paths.cases, labelKey: 'cases:nav.list', action: 'cases.read' },
+  { to: paths.dacaRenewals, labelKey: 'cases:nav.renewals', action: 'cases.read' },
+  { to: paths.clinicDay, labelKey: 'cases:nav.clinic', action: 'cases.write' },
+  { to: paths.caseReports, labelKey: 'cases:nav.reports', action: 'cases.reports' },
+  { to: paths.dacaReference, labelKey: 'cases:nav.reference', action: 'cases.read' },
+  { to: alertPaths.list, labelKey: 'alerts:nav.list', action: 'alerts.write' },
+  { to: '/alerts/subscribers', labelKey: 'alerts-subscribers:nav', action: 'alerts.subscribers' },
   { to: paths.people, labelKey: 'nav.people', action: 'people.read' },
   { to: paths.members, labelKey: 'nav.members', action: 'members.read' },
   { to: paths.roles, labelKey: 'nav.roles', action: 'members.read' },

@@ -29,6 +29,10 @@ export const paths = {
   hotlineTransfer: (id: string) => `/hotline/transfers/${id}`,
   cases: '/cases',
   case: (id: string) => `/cases/${id}`,
+  caseReports: '/reports/cases',
+  dacaRenewals: '/daca/renewals',
+  clinicDay: '/daca/clinic',
+  dacaReference: '/daca/reference',
   portal: '/portal',
   portalReferral: (id: string) => `/portal/referrals/${id}`,
 };

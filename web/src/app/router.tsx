@@ -27,8 +27,19 @@ import { CannedPage } from '../modules/hotline/CannedPage.tsx';
 import { TransferPage } from '../modules/hotline/TransferPage.tsx';
 import { CaseDetailPage } from '../modules/cases/CaseDetailPage.tsx';
 import { CasesListPage } from '../modules/cases/CasesListPage.tsx';
+import { CaseReportsPage } from '../modules/cases/CaseReportsPage.tsx';
+import { ClinicDayPage } from '../modules/cases/ClinicDayPage.tsx';
+import { DacaReferencePage } from '../modules/cases/DacaReferencePage.tsx';
+import { DacaRenewalsPage } from '../modules/cases/DacaRenewalsPage.tsx';
 import { PortalListPage } from '../modules/portal/PortalListPage.tsx';
 import { PortalReferralPage } from '../modules/portal/PortalReferralPage.tsx';
+import { AlertPage } from '../modules/alerts/AlertPage.tsx';
+import { AlertsListPage } from '../modules/alerts/AlertsListPage.tsx';
+import { NewAlertPage } from '../modules/alerts/NewAlertPage.tsx';
+import { AlertsSignupPage } from '../modules/alerts/public/AlertsSignupPage.tsx';
+import { PreferencesPage as AlertPreferencesPage } from '../modules/alerts/public/PreferencesPage.tsx';
+import { SignupConfirmPage } from '../modules/alerts/public/SignupConfirmPage.tsx';
+import { SubscribersPage } from '../modules/alerts/subscribers/SubscribersPage.tsx';
 import { AppShell } from './AppShell.tsx';
 import { HomePage } from './HomePage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -54,6 +65,10 @@ export const routes: RouteObject[] = [
           { path: 'reset-password', element: <PasswordResetCompletePage /> },
           // The public help form: no sign-in, ever (the server's POST /p/help is public too).
           { path: 'p/help', element: <HelpPage /> },
+          // Policy alerts: sign-up, the email confirmation link, the preferences link (public API under /p/alerts, see public-alerts.routes.ts).
+          { path: 'p/alerts', element: <AlertsSignupPage /> },
+          { path: 'p/alerts/confirm/:token', element: <SignupConfirmPage /> },
+          { path: 'p/alerts/preferences/:token', element: <AlertPreferencesPage /> },
         ],
       },
       {
@@ -88,6 +103,14 @@ export const routes: RouteObject[] = [
           { path: 'hotline/:id', element: guarded('hotline.respond', <ConversationPage />) },
           { path: 'cases', element: guarded('cases.read', <CasesListPage />) },
           { path: 'cases/:id', element: guarded('cases.read', <CaseDetailPage />) },
+          { path: 'reports/cases', element: guarded('cases.reports', <CaseReportsPage />) },
+          { path: 'daca/renewals', element: guarded('cases.read', <DacaRenewalsPage />) },
+          { path: 'daca/clinic', element: guarded('cases.read', <ClinicDayPage />) },
+          { path: 'daca/reference', element: guarded('cases.read', <DacaReferencePage />) },
+          { path: 'alerts', element: guarded('alerts.write', <AlertsListPage />) },
+          { path: 'alerts/new', element: guarded('alerts.write', <NewAlertPage />) },
+          { path: 'alerts/subscribers', element: guarded('alerts.subscribers', <SubscribersPage />) },
+          { path: 'alerts/:id', element: guarded('alerts.write', <AlertPage />) },
           // The attorney portal: no affiliate permission to check; the server answers 404 to anyone who is not a provider.
           { path: 'portal', element: <PortalListPage /> },
           { path: 'portal/referrals/:id', element: <PortalReferralPage /> },

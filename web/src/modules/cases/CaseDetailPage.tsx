@@ -8,6 +8,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useCan } from '../auth/session.ts';
 import { isDacaType } from './case-options.ts';
 import { CaseDacaPanel } from './CaseDacaPanel.tsx';
+import { CaseDocumentsPanel } from './CaseDocumentsPanel.tsx';
 import { CaseNotes } from './CaseNotes.tsx';
 import { CaseReferralsPanel } from './CaseReferralsPanel.tsx';
 import { CaseScreeningPanel } from './CaseScreeningPanel.tsx';
@@ -68,6 +69,7 @@ function Case({ id }: { id: string }) {
           {isDacaType(c.type) ? <CaseDacaPanel c={c} canWrite={canWrite} /> : null}
           <CaseTasks c={c} canWrite={canWrite} />
           <CaseNotes c={c} canWrite={canWrite} />
+          <CaseDocumentsPanel caseId={c.id} canWrite={canWrite} />
           <CaseReferralsPanel c={c} canWrite={canWrite} />
         </div>
         <div className="case-side">

@@ -51,6 +51,7 @@ export function timelineLabel(e: CaseEvent, h: LabelHelpers): string {
     case 'referral_withdrawn':
       return h.t(`timeline.kinds.${e.kind}`);
     default:
-      return h.t('timeline.kinds.other', { kind: e.kind });
+      // Kinds with no data worth showing (checked_in, daca_filed, clinic_review_requested) need only a label.
+      return h.has(`timeline.kinds.${e.kind}`) ? h.t(`timeline.kinds.${e.kind}`) : h.t('timeline.kinds.other', { kind: e.kind });
   }
 }

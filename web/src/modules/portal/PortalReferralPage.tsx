@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PortalReferral } from '../../../../contracts/legal-network.ts';
 import { paths } from '../../app/paths.ts';
+import { isApiError } from '../../lib/api.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Badge } from '../../ui/Badge.tsx';
@@ -16,7 +17,7 @@ import { PortalConsultationForm } from './PortalConsultationForm.tsx';
 import { PortalDecisionPanel } from './PortalDecisionPanel.tsx';
 import { PortalDetailsPanel } from './PortalDetailsPanel.tsx';
 import { PortalOutcomeForm } from './PortalOutcomeForm.tsx';
-import { usePortalReferral, usePortalReferrals } from './portal.api.ts';
+import { usePortalReferral, usePortalReferralHeader } from './portal.api.ts';
 import { hasReferralDetails, referralTone } from './referral-status.ts';
 import './portal.css';
 
@@ -32,8 +33,9 @@ export function PortalReferralPage() {
  */
 function PortalReferralView({ id }: { id: string }) {
   const { t } = useTranslation('portal');
-  const list = usePortalReferrals();
-  const r = list.data?.items.find((x) => x.id === id);
+  // This referral alone (not the whole list): one read, logged only in the affiliate that sent it.
+  const header = usePortalReferralHeader(id);
+  const r = header.data;
   const back = (
     <p className="case-back portal-back">
       <Link to={paths.portal}>
@@ -43,15 +45,15 @@ function PortalReferralView({ id }: { id: string }) {
     </p>
   );
 
-  if (list.isPending) return <Loading label={t('status.loading', { ns: 'common' })} />;
+  if (header.isPending) return <Loading label={t('status.loading', { ns: 'common' })} />;
   if (!r) {
     return (
       <>
         {back}
         <PageHeading title={t('detail.unknownTitle')} />
-        {list.isError ? (
-          <Alert tone="error" actions={<Button onClick={() => void list.refetch()}>{t('actions.retry', { ns: 'common' })}</Button>}>
-            {list.error.message}
+        {header.isError && !(isApiError(header.error) && header.error.status === 404) ? (
+          <Alert tone="error" actions={<Button onClick={() => void header.refetch()}>{t('actions.retry', { ns: 'common' })}</Button>}>
+            {header.error.message}
           </Alert>
         ) : (
           <Alert tone="warning">{t('detail.unknown')}</Alert>

@@ -4,6 +4,7 @@ import type {
   PortalAnswer,
   PortalConflictAnswer,
   PortalConflictCheck,
+  PortalReferral,
   PortalReferralDetail,
   PortalReferralList,
   REFERRAL_OUTCOMES,
@@ -19,6 +20,7 @@ export type ConflictCheck = z.infer<typeof PortalConflictCheck>;
 export const portalKeys = {
   all: ['portal'] as const,
   list: ['portal', 'list'] as const,
+  header: (id: string) => ['portal', 'header', id] as const,
   detail: (id: string) => ['portal', 'detail', id] as const,
   conflicts: (id: string) => ['portal', 'conflicts', id] as const,
 };
@@ -28,6 +30,7 @@ const base = '/api/v1/portal/referrals';
 
 export const portalApi = {
   list: (signal?: AbortSignal) => api<PortalReferralList>(base, { signal }),
+  header: (id: string, signal?: AbortSignal) => api<PortalReferral>(`${base}/${seg(id)}/header`, { signal }),
   get: (id: string, signal?: AbortSignal) => api<PortalReferralDetail>(`${base}/${seg(id)}`, { signal }),
   conflicts: (id: string, signal?: AbortSignal) => api<ConflictCheck>(`${base}/${seg(id)}/conflicts`, { signal }),
   conflict: (id: string, body: z.input<typeof PortalConflictAnswer>) => api<PortalAnswer>(`${base}/${seg(id)}/conflict`, { method: 'POST', body }),
@@ -42,6 +45,14 @@ const quiet = { staleTime: 60_000, refetchOnWindowFocus: false } as const;
 
 export function usePortalReferrals() {
   return useQuery({ queryKey: portalKeys.list, queryFn: ({ signal }) => portalApi.list(signal), ...quiet, retry: false });
+}
+
+/**
+ * One referral as the list shows it (names only before the conflict check), in any status:
+ * what the referral page needs, read in that referral's affiliate alone.
+ */
+export function usePortalReferralHeader(id: string) {
+  return useQuery({ queryKey: portalKeys.header(id), queryFn: ({ signal }) => portalApi.header(id, signal), ...quiet, retry: false });
 }
 
 /** The details exist only once the conflict check is cleared (before: 404). */

@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/rows.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { Deps } from '../../platform/context.ts';
+import { FAN_OUT_QUEUE, HAND_OVER_QUEUE, type AlertJob } from './alert-queues.ts';
+import { writeDeliveries, type FanOutAlert } from './fan-out.ts';
+import { handOverStep } from './hand-over.ts';
+
+type Lang = 'ko' | 'en' | 'es';
+
+/** A hand-over job works this long, then queues its successor: other queues' jobs get their turn on a busy worker. */
+const STEP_BUDGET_MS = 20_000;
+/** How soon a waiting hand-over (outbox window full, or the last messages still sending) looks again. */
+const WAIT_MS = 2_000;
+
+/**
+ * Fan-out: a due alert (sending, or scheduled and due) gets its deliveries written, its
+ * recipient count, and a hand-over job, in one transaction. A scheduled alert's job that
+ * runs before its time (the time was moved) or after a cancel or pause does nothing.
+ */
+export async function fanOut(deps: Deps, alertId: string, now = new Date()): Promise<'started' | 'skipped'> {
+  return deps.database.db.transaction(async (tx) => {
+    const [alert] = await queryRows<FanOutAlert & { status: string; scheduled_at: Date | string | null; recipients: number | null; org_id: string; parent_id: string | null; source_lang: Lang }>(tx, sql`
+      select id, org_id, kind, parent_id, topic, source_lang, audience, status, scheduled_at, recipients from alerts where id = ${alertId} for update`);
+    if (!alert) return 'skipped';
+    const due = alert.status === 'sending' || (alert.status === 'scheduled' && alert.scheduled_at !== null && new Date(alert.scheduled_at).getTime() <= now.getTime() + 1_000);
+    // Written already (a second job for the same alert: a moved schedule, a retry after commit).
+    if (!due || alert.recipients !== null) return 'skipped';
+    const langs = (await queryRows<{ lang: Lang }>(tx, sql`select lang from alert_versions where alert_id = ${alertId}`)).map((r) => r.lang);
+    const recipients = await writeDeliveries(tx, { id: alert.id, orgId: alert.org_id, kind: alert.kind, parentId: alert.parent_id, topic: alert.topic, sourceLang: alert.source_lang, audience: alert.audience }, langs);
+    await tx.execute(sql`
+      update alerts set status = 'sending', recipients = ${recipients}, started_at = coalesce(started_at, now()), updated_at = now(),
+        version = version + case when status = 'sending' then 0 else 1 end
+      where id = ${alertId}`);
+    await appendAudit(tx, {
+      orgId: alert.org_id, actorUserId: null, actorLabel: 'system', action: 'alert.fan_out', entityType: 'alert', entityId: alertId,
+      details: { recipients }, ip: null, requestId: null,
+    });
+    await deps.jobs.enqueue(tx, HAND_OVER_QUEUE, [{ data: { alertId } satisfies AlertJob }]);
+    return 'started';
+  });
+}
+
+/** Hand an alert over step by step until it must wait or is done; a waiting one queues its successor. */
+export async function handOver(deps: Deps, alertId: string): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < STEP_BUDGET_MS) {
+    const r = await handOverStep(deps, alertId);
+    if (r.outcome === 'stopped' || r.outcome === 'done') return;
+    if (r.outcome === 'wait') {
+      await deps.jobs.enqueue(deps.database.db, HAND_OVER_QUEUE, [{ data: { alertId }, startAfter: new Date(Date.now() + WAIT_MS) }]);
+      return;
+    }
+  }
+  await deps.jobs.enqueue(deps.database.db, HAND_OVER_QUEUE, [{ data: { alertId } }]);
+}
+
+export async function startAlertWorkers(deps: Deps): Promise<void> {
+  await deps.jobs.work<AlertJob>(FAN_OUT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([j]) => {
+    await fanOut(deps, j.data.alertId);
+  });
+  await deps.jobs.work<AlertJob>(HAND_OVER_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([j]) => {
+    await handOver(deps, j.data.alertId);
+  });
+}

@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { Audience } from '../../../contracts/alerts.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { queryRows } from '../../db/rows.ts';
+import { audienceOrgs, audienceSelect } from './audience-query.ts';
+
+type Lang = 'ko' | 'en' | 'es';
+
+export interface FanOutAlert {
+  id: string;
+  orgId: string;
+  kind: 'alert' | 'correction' | 'retraction';
+  parentId: string | null;
+  topic: string;
+  sourceLang: Lang;
+  audience: unknown;
+}
+
+/**
+ * Write an alert's deliveries in one statement: the audience SELECT (audience-query.ts) goes
+ * straight into alert_deliveries, so a million rows never pass through JavaScript. A
+ * correction or retraction goes to exactly the people the parent reached (its deliveries the
+ * outbox sent or delivered), in the language they got it in when the follow-up has it.
+ * Idempotent: a retried job inserts nothing twice (primary key) and returns the full count.
+ * Runs as the system (table owner) in the worker's transaction: a network-wide alert reads
+ * every affiliate's people.
+ */
+export async function writeDeliveries(db: DbOrTx, alert: FanOutAlert, langs: Lang[]): Promise<number> {
+  if (alert.kind !== 'alert' && alert.parentId) {
+    await db.execute(sql`
+      insert into alert_deliveries (alert_id, person_id, channel, lang, org_id, alert_org_id, place_state)
+      select ${alert.id}, d.person_id, d.channel,
+             case when d.lang = any(${sql.param(langs)}::text[]) then d.lang else ${alert.sourceLang} end,
+             d.org_id, ${alert.orgId}, d.place_state
+      from alert_deliveries d
+      join outbound_messages o on o.id = d.outbound_id
+      where d.alert_id = ${alert.parentId} and o.status in ('sent', 'delivered')
+      on conflict do nothing
+    `);
+  } else {
+    const audience = Audience.parse(alert.audience);
+    const { orgIds } = await audienceOrgs(db, alert.orgId, audience);
+    const select = audienceSelect({ orgId: alert.orgId, topic: alert.topic, sourceLang: alert.sourceLang, langs }, audience, orgIds);
+    await db.execute(sql`
+      insert into alert_deliveries (alert_id, person_id, channel, lang, org_id, alert_org_id, place_state)
+      select ${alert.id}, a.person_id, a.channel, a.lang, a.org_id, ${alert.orgId}, a.place_state from (${select}) a
+      on conflict do nothing
+    `);
+  }
+  const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from alert_deliveries where alert_id = ${alert.id}`);
+  return Number(n);
+}

@@ -1,0 +1,212 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { queryRows } from '../../db/rows.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { Deps } from '../../platform/context.ts';
+import { enqueueMessages, type OutgoingMessage } from '../messaging/index.ts';
+import { shortenLinks } from './alert-links.ts';
+
+type Lang = 'ko' | 'en' | 'es';
+
+/** Deliveries moved into the outbox per transaction. */
+export const HAND_OVER_CHUNK = 2_000;
+/**
+ * Open outbox rows (queued or sending) an org may hold before the hand-over waits: the
+ * outbox's pacing sets the speed, and a pause or cancel has at most this many to take back.
+ */
+export const OUTBOX_WINDOW = 20_000;
+
+interface AlertRow {
+  id: string;
+  org_id: string;
+  status: string;
+  topic: string;
+  emergency: boolean;
+  approved_by: string | null;
+  version: number;
+}
+interface VersionRow {
+  lang: Lang;
+  sms_body: string;
+  email_subject: string;
+  email_body: string;
+}
+interface PendingRow {
+  person_id: string;
+  channel: 'sms' | 'email';
+  lang: Lang;
+  org_id: string;
+  phone: string | null;
+  email: string | null;
+}
+
+export type HandOverResult = { outcome: 'stopped' } | { outcome: 'more' } | { outcome: 'wait'; handed: number } | { outcome: 'done' };
+
+/**
+ * One step of sending an alert: move up to HAND_OVER_CHUNK pending deliveries into the
+ * messaging outbox (enqueueMessages: its checks, pacing and send jobs) and mark them queued
+ * with their outbox ids, in one transaction — a crash leaves them pending, never twice.
+ * Rows are claimed FOR UPDATE SKIP LOCKED, so two workers split the work. An org whose
+ * outbox window is full, or a step with nothing pending, answers `wait`; nothing pending and
+ * nothing left open in the outbox marks the alert sent (`done`). A paused or canceled alert
+ * answers `stopped`. Runs as the system (table owner): a network-wide alert spans affiliates.
+ */
+export async function handOverStep(deps: Deps, alertId: string): Promise<HandOverResult> {
+  return deps.database.db.transaction(async (tx) => {
+    const [alert] = await queryRows<AlertRow>(tx, sql`
+      select id, org_id, status, topic, emergency, approved_by, version from alerts where id = ${alertId} for share`);
+    if (!alert || alert.status !== 'sending') return { outcome: 'stopped' };
+    const pending = await queryRows<PendingRow>(tx, sql`
+      select d.person_id, d.channel, d.lang, d.org_id, p.phone_e164 as phone, lower(p.email) as email
+      from alert_deliveries d join people p on p.id = d.person_id
+      where d.alert_id = ${alertId} and d.state = 'pending'
+      order by d.org_id
+      limit ${HAND_OVER_CHUNK}
+      for update of d skip locked`);
+    if (!pending.length) return (await finishIfDone(tx, alert)) ? { outcome: 'done' } : { outcome: 'wait', handed: 0 };
+
+    const texts = await alertTexts(deps, tx, alert);
+    const stamp = Date.now().toString(36);
+    let handed = 0;
+    let full = false;
+    for (const [orgId, rows] of groupBy(pending, (r) => r.org_id)) {
+      const [{ open }] = await queryRows<{ open: number }>(tx, sql`
+        select count(*)::int as open from outbound_messages where org_id = ${orgId} and status in ('queued', 'sending')`);
+      if (Number(open) >= OUTBOX_WINDOW) {
+        full = true;
+        continue;
+      }
+      const messages = rows.map((r) => toMessage(alert, texts.get(r.lang)!, r, stamp));
+      const { inserted, dropped } = await enqueueOrgChunk(deps, tx, orgId, alert, messages);
+      handed += inserted.length;
+      await markQueued(tx, alertId, inserted, dropped);
+    }
+    return full ? { outcome: 'wait', handed } : { outcome: 'more' };
+  });
+}
+
+const keyOf = (alertId: string, r: Pick<PendingRow, 'person_id' | 'channel' | 'lang'>, stamp: string) => `alert:${alertId}:${r.person_id}:${r.channel}:${r.lang}:${stamp}`;
+
+function toMessage(alert: AlertRow, text: VersionRow, r: PendingRow, stamp: string): OutgoingMessage {
+  const common = {
+    personId: r.person_id,
+    lang: r.lang,
+    kind: 'broadcast' as const,
+    topic: alert.topic,
+    priority: 'bulk' as const,
+    emergency: alert.emergency,
+    dedupeKey: keyOf(alert.id, r, stamp),
+  };
+  return r.channel === 'sms'
+    ? { ...common, channel: 'sms', to: r.phone ?? '', body: text.sms_body }
+    : { ...common, channel: 'email', to: r.email ?? '', subject: text.email_subject, body: text.email_body };
+}
+
+/**
+ * Enqueue one org's part of a chunk. enqueueMessages refuses a whole call for one bad message
+ * (an address that went bad, an org without a sending number); then each is tried alone and
+ * the ones refused are dropped (their deliveries canceled) rather than holding up the rest.
+ */
+async function enqueueOrgChunk(deps: Deps, tx: DbOrTx, orgId: string, alert: AlertRow, messages: OutgoingMessage[]) {
+  try {
+    const r = await enqueueMessages(deps, tx, { orgId, createdBy: alert.approved_by, messages });
+    return { inserted: r.inserted, dropped: [] as string[] };
+  } catch (err) {
+    deps.log.warn({ err, alertId: alert.id, orgId }, 'alert chunk refused by the outbox; trying its messages one by one');
+    const inserted: { id: string; dedupeKey: string | null }[] = [];
+    const dropped: string[] = [];
+    for (const m of messages) {
+      try {
+        inserted.push(...(await enqueueMessages(deps, tx, { orgId, createdBy: alert.approved_by, messages: [m] })).inserted);
+      } catch {
+        dropped.push(m.dedupeKey!);
+      }
+    }
+    return { inserted, dropped };
+  }
+}
+
+/** Record which outbox row carries each delivery (from the dedupe key), and cancel the ones the outbox refused. */
+async function markQueued(tx: DbOrTx, alertId: string, inserted: { id: string; dedupeKey: string | null }[], dropped: string[]) {
+  const parse = (key: string) => {
+    const [, , personId, channel, lang] = key.split(':');
+    return { personId, channel, lang };
+  };
+  const rows = inserted.filter((r) => r.dedupeKey).map((r) => ({ id: r.id, ...parse(r.dedupeKey!) }));
+  if (rows.length) {
+    await tx.execute(sql`
+      update alert_deliveries d set state = 'queued', outbound_id = u.id
+      from unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(rows.map((r) => r.personId))}::uuid[],
+                  ${sql.param(rows.map((r) => r.channel))}::text[], ${sql.param(rows.map((r) => r.lang))}::text[]) as u(id, person_id, channel, lang)
+      where d.alert_id = ${alertId} and d.person_id = u.person_id and d.channel = u.channel and d.lang = u.lang`);
+  }
+  if (dropped.length) {
+    const gone = dropped.map(parse);
+    await tx.execute(sql`
+      update alert_deliveries d set state = 'canceled'
+      from unnest(${sql.param(gone.map((r) => r.personId))}::uuid[], ${sql.param(gone.map((r) => r.channel))}::text[],
+                  ${sql.param(gone.map((r) => r.lang))}::text[]) as u(person_id, channel, lang)
+      where d.alert_id = ${alertId} and d.person_id = u.person_id and d.channel = u.channel and d.lang = u.lang`);
+  }
+}
+
+/** The texts per language, links shortened (codes made once per alert, language and URL). */
+async function alertTexts(deps: Deps, tx: DbOrTx, alert: AlertRow): Promise<Map<Lang, VersionRow>> {
+  const versions = await queryRows<VersionRow>(tx, sql`select lang, sms_body, email_subject, email_body from alert_versions where alert_id = ${alert.id}`);
+  const out = new Map<Lang, VersionRow>();
+  for (const v of versions) {
+    const short = (text: string) => shortenLinks(tx, { alertId: alert.id, orgId: alert.org_id, lang: v.lang, text, publicUrl: deps.config.publicUrl });
+    out.set(v.lang, { ...v, sms_body: await short(v.sms_body), email_body: await short(v.email_body) });
+  }
+  return out;
+}
+
+/** Nothing pending and nothing of this alert still open in the outbox: the alert is sent. */
+async function finishIfDone(tx: DbOrTx, alert: AlertRow): Promise<boolean> {
+  const [open] = await queryRows<{ one: number }>(tx, sql`
+    select 1 as one from alert_deliveries d join outbound_messages o on o.id = d.outbound_id
+    where d.alert_id = ${alert.id} and d.state = 'queued' and o.status in ('queued', 'sending')
+    limit 1`);
+  if (open) return false;
+  const done = await queryRows<{ id: string }>(tx, sql`
+    update alerts set status = 'sent', finished_at = now(), updated_at = now(), version = version + 1
+    where id = ${alert.id} and status = 'sending' returning id`);
+  if (done.length) {
+    await appendAudit(tx, {
+      orgId: alert.org_id, actorUserId: null, actorLabel: 'system', action: 'alert.sent', entityType: 'alert', entityId: alert.id,
+      details: {}, ip: null, requestId: null,
+    });
+  }
+  return true;
+}
+
+/**
+ * Take back what waits in the outbox for an alert being paused or canceled: its queued
+ * outbox rows are canceled (a row the sender already claimed goes out), and their deliveries
+ * return to pending (pause: resume hands them over again) or are canceled with the rest.
+ */
+export async function takeBack(tx: DbOrTx, alertId: string, to: 'pending' | 'canceled'): Promise<number> {
+  const taken = await queryRows<{ id: string }>(tx, sql`
+    update outbound_messages o set status = 'canceled', status_reason = ${to === 'pending' ? 'alert_paused' : 'alert_canceled'}, final_at = now()
+    from alert_deliveries d
+    where d.alert_id = ${alertId} and d.state = 'queued' and o.id = d.outbound_id and o.status = 'queued'
+    returning o.id`);
+  if (taken.length) {
+    await tx.execute(sql`
+      update alert_deliveries set state = ${to}, outbound_id = ${to === 'pending' ? sql`null` : sql`outbound_id`}
+      where alert_id = ${alertId} and outbound_id = any(${sql.param(taken.map((r) => r.id))}::uuid[])`);
+  }
+  if (to === 'canceled') await tx.execute(sql`update alert_deliveries set state = 'canceled' where alert_id = ${alertId} and state = 'pending'`);
+  return taken.length;
+}
+
+function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
