@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { inTx, requireOrg } from '../../platform/db-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { alertsRepo } from './alerts.repository.ts';
+import { alertView } from './get-alert.ts';
 import { checkAudience } from './preview-alert.ts';
 
 type Input = z.infer<typeof CreateAlertInput>;
@@ -19,7 +20,7 @@ export async function createAlert({ ctx, input }: { ctx: Ctx; input: Input }): P
   return inTx(ctx, async (tx) => {
     if (input.requestId) {
       const earlier = await alertsRepo.findByRequestId(tx.db, orgId, input.requestId);
-      if (earlier) return { ...(await alertsRepo.view(tx.db, earlier, 'not_in_review')), created: false };
+      if (earlier) return { ...(await alertView(tx, earlier)), created: false };
     }
     await checkAudience(tx.db, orgId, input.audience);
     const me = ctx.actor?.userId ?? null;
@@ -31,7 +32,7 @@ export async function createAlert({ ctx, input }: { ctx: Ctx; input: Input }): P
       // A concurrent click with the same requestId won the unique index while we waited on it: its alert stands.
       const winner = input.requestId ? await alertsRepo.findByRequestId(tx.db, orgId, input.requestId) : null;
       if (!winner) throw new AppError('conflict', 409);
-      return { ...(await alertsRepo.view(tx.db, winner, 'not_in_review')), created: false };
+      return { ...(await alertView(tx, winner)), created: false };
     }
     if (input.version) {
       await alertsRepo.putVersion(tx.db, { alertId: row.id, orgId, lang: input.sourceLang, userId: me, ...input.version });
@@ -40,6 +41,6 @@ export async function createAlert({ ctx, input }: { ctx: Ctx; input: Input }): P
       action: 'alert.create', entityType: 'alert', entityId: row.id,
       details: { topic: input.topic, sourceLang: input.sourceLang, emergency: input.emergency, withText: Boolean(input.version), orgIds: input.audience.orgIds.length },
     });
-    return { ...(await alertsRepo.view(tx.db, row, 'not_in_review')), created: true };
+    return { ...(await alertView(tx, row)), created: true };
   });
 }

@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { inTx, requireOrg } from '../../platform/db-context.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { type AlertRow, alertsRepo, checkVersion } from './alerts.repository.ts';
+import { alertView } from './get-alert.ts';
 import { checkAudience } from './preview-alert.ts';
 
 type Input = z.infer<typeof UpdateAlertInput> & { id: string };
@@ -41,6 +42,6 @@ export async function updateAlert({ ctx, input }: { ctx: Ctx; input: Input }): P
     };
     const updated = await alertsRepo.update(tx.db, row, set);
     await audit(tx, { action: 'alert.update', entityType: 'alert', entityId: row.id, details: { fields: Object.keys(set) } });
-    return alertsRepo.view(tx.db, updated, 'not_in_review');
+    return alertView(tx, updated);
   });
 }

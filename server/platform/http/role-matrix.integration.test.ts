@@ -167,6 +167,14 @@ const freshAlert = async (status: 'draft' | 'in_review' = 'draft', textStatus: '
   return a.id;
 };
 
+// An approved (or further along) alert of A, for the sending routes: their state checks come after the wall and the role.
+const alertIn = async (status: 'approved' | 'sending' | 'paused' | 'sent' | 'draft') => {
+  const db = t.deps.database.db;
+  const [a] = await db.insert(alerts).values({ orgId: t.orgs.a, title: 'Matrix send', topic: 'daca', sourceLang: 'en', status, audience: { orgIds: [], states: [], zips: [], counties: [], langs: [], topics: [], tags: [], channels: ['sms'], alsoSourceLang: false } }).returning();
+  await db.insert(alertVersions).values({ alertId: a.id, orgId: t.orgs.a, lang: 'en', smsBody: 'DACA renewals remain open.', status: 'approved' });
+  return a.id;
+};
+
 // A previewed subscriber import of A with one row (its phone unique to the matrix).
 let alertImportSeq = 1000;
 const freshAlertImport = async () => {
@@ -372,6 +380,16 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   'POST /api/v1/alerts/:id/submit': async () => ({ url: `/api/v1/alerts/${await freshAlert()}/submit`, body: { expectedVersion: 1 }, aRecord: true }),
   'POST /api/v1/alerts/:id/return-to-draft': async () => ({ url: `/api/v1/alerts/${await freshAlert('in_review')}/return-to-draft`, body: { expectedVersion: 1 }, aRecord: true }),
   'POST /api/v1/alerts/:id/approve': async () => ({ url: `/api/v1/alerts/${await freshAlert('in_review', 'approved')}/approve`, body: { expectedVersion: 1 }, aRecord: true }),
+  // Sending (alerts.approve), follow-ups and progress (alerts.write). The send itself is in sending.integration.test.ts.
+  'POST /api/v1/alerts/:id/send': async () => ({ url: `/api/v1/alerts/${await alertIn('approved')}/send`, body: { expectedVersion: 1 }, aRecord: true }),
+  'POST /api/v1/alerts/:id/schedule': async () => ({ url: `/api/v1/alerts/${await alertIn('approved')}/schedule`, body: { at: new Date(Date.now() + 86_400_000).toISOString(), expectedVersion: 1 }, aRecord: true }),
+  'POST /api/v1/alerts/:id/pause': async () => ({ url: `/api/v1/alerts/${await alertIn('sending')}/pause`, body: { expectedVersion: 1 }, aRecord: true }),
+  'POST /api/v1/alerts/:id/resume': async () => ({ url: `/api/v1/alerts/${await alertIn('paused')}/resume`, body: { expectedVersion: 1 }, aRecord: true }),
+  'POST /api/v1/alerts/:id/cancel': async () => ({ url: `/api/v1/alerts/${await alertIn('draft')}/cancel`, body: { expectedVersion: 1 }, aRecord: true }),
+  // A sent alert that reached nobody: an allowed caller gets the translated 409 follow_up_nothing_sent.
+  'POST /api/v1/alerts/:id/follow-up': async () => ({ url: `/api/v1/alerts/${await alertIn('sent')}/follow-up`, body: { kind: 'correction' }, ok: [409], aRecord: true }),
+  'GET /api/v1/alerts/:id/progress': async () => ({ url: `/api/v1/alerts/${await alertIn('sending')}/progress`, aRecord: true }),
+  'GET /api/v1/alerts/:id/stream': async () => ({ url: `/api/v1/alerts/${await alertIn('sending')}/stream`, ok: [406], aRecord: true }),
   // A dry run (the default): reads the document into the caller's affiliate and writes nothing.
   'POST /api/v1/directory/import': async () => ({
     url: '/api/v1/directory/import',

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import type { DacaState } from '../../../../contracts/daca.ts';
 import { paths } from '../../app/paths.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { useCan } from '../auth/session.ts';
@@ -73,7 +74,7 @@ export function ClinicDayPage() {
                     v.daca ? (
                       <>
                         {t('clinic.expires', { date: fmt.date(v.daca.expiresOn) })}{' '}
-                        <Badge tone={stateTone(v.daca.state as never)}>{t(`daca.states.${v.daca.state}`, { defaultValue: v.daca.state })}</Badge>
+                        <Badge tone={stateTone(v.daca.state as DacaState)}>{t(`daca.states.${v.daca.state}`, { defaultValue: v.daca.state })}</Badge>
                       </>
                     ) : (
                       <span className="muted">{t('clinic.noDacaDates')}</span>

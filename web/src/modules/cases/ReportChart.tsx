@@ -21,7 +21,7 @@ export function ReportChart({ id, title, summary, bars }: { id: string; title: s
     <figure className="case-chart" aria-labelledby={`${id}-caption`} data-testid={id}>
       <div className="case-chart__plot" aria-hidden="true" style={{ height: Math.max(1, bars.length) * BAR_ROW + 40 }}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 4 }} accessibilityLayer={false}>
+          <BarChart data={bars} layout="vertical" margin={{ top: 12, right: 48, bottom: 4, left: 4 }} accessibilityLayer={false}>
             <CartesianGrid horizontal={false} stroke="var(--line)" />
             <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => fmt.number(v)} stroke="var(--ink-muted)" />
             <YAxis type="category" dataKey="label" width={130} interval={0} tick={{ fontSize: 13, fill: 'var(--ink)' }} stroke="var(--ink-muted)" />
