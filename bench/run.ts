@@ -13,6 +13,8 @@
  *   --pacing-seconds N  outbox: length of the paced run (default 30)
  *   --rate N            hotline: webhooks per second (default 500)
  *   --seconds N         hotline: length of the webhook load (default 30)
+ *   --subscribers N     alerts: subscribers generated (default 1000000)
+ *   --send N            alerts: of them, the ones the end-to-end alert sends to (default 200000)
  *   --split             hotline: web and worker as separate processes (HAVEN_BENCH_KEEP=1 keeps its database)
  *   --pg-url URL        PostgreSQL admin URL (default postgres://postgres@127.0.0.1:5432/postgres)
  */
@@ -31,6 +33,8 @@ const { values, positionals } = parseArgs({
     'pacing-seconds': { type: 'string', default: '30' },
     rate: { type: 'string', default: '500' },
     split: { type: 'boolean', default: false },
+    subscribers: { type: 'string', default: '1000000' },
+    send: { type: 'string', default: '200000' },
     seconds: { type: 'string', default: '30' },
     'pg-url': { type: 'string', default: process.env.HAVEN_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
@@ -67,6 +71,9 @@ BENCHES.cases = async () =>
 
 BENCHES.hotline = async () =>
   (await import('./hotline.ts')).run({ rate: int('rate', values.rate!), seconds: int('seconds', values.seconds!), phones: 5000, responders: 20, split: values.split!, pgAdminUrl: values['pg-url']! });
+
+BENCHES.alerts = async () =>
+  (await import('./alerts.ts')).run({ subscribers: int('subscribers', values.subscribers!), send: int('send', values.send!), pgAdminUrl: values['pg-url']! });
 
 const unknown = positionals.filter((p) => !(p in BENCHES));
 if (unknown.length) {

@@ -33,6 +33,7 @@ describe('what a document is', () => {
 
   it('writes an attachment disposition any browser reads, Hangul included', () => {
     expect(attachmentDisposition('a "b".pdf')).toBe(`attachment; filename="a _b_.pdf"; filename*=UTF-8''a%20%22b%22.pdf`);
-    expect(attachmentDisposition("이민지's (1).pdf")).toBe(`attachment; filename="___'s (1).pdf"; filename*=UTF-8''%EC%9D%B4%EB%AF%BC%EC%A7%80%27s%20%281%29.pdf`);
+    expect(attachmentDisposition('영수증.png')).toBe(`attachment; filename="document.png"; filename*=UTF-8''%EC%98%81%EC%88%98%EC%A6%9D.png`);
+    expect(attachmentDisposition("이민지's (1).pdf")).toBe(`attachment; filename="_'s (1).pdf"; filename*=UTF-8''%EC%9D%B4%EB%AF%BC%EC%A7%80%27s%20%281%29.pdf`);
   });
 });

@@ -67,7 +67,9 @@ export const withExtension = (name: string, ext: string) => (extensionOf(name) ?
 
 /** `Content-Disposition: attachment` with an ASCII fallback and the real name in RFC 5987 form (Hangul survives). */
 export function attachmentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
+  let ascii = name.replace(/[^\x20-\x7e]+/g, '_').replace(/["\\%]/g, '_');
+  // An all-Hangul name would fall back to "_.pdf": an old browser gets a plain word instead.
+  if (!/[A-Za-z0-9]/.test(ascii.replace(/\.[^.]*$/, ''))) ascii = `document${extensionOf(name) ? `.${extensionOf(name)}` : ''}`;
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -259,7 +259,7 @@ describe('the outbox', () => {
     const phone = '+13125559601';
     const send = () => db().transaction((tx) => enqueueMessages(t.deps, tx, { orgId: t.orgs.a, messages: [{ channel: 'sms', to: phone, lang: 'en', body: 'Alert', kind: 'broadcast', dedupeKey: 'alert:1:' + phone }] }));
     expect((await send()).ids).toHaveLength(1);
-    expect(await send()).toEqual({ ids: [], duplicates: 1 });
+    expect(await send()).toEqual({ ids: [], duplicates: 1, inserted: [] });
     const row = await waitFor(async () => (await outbox(phone)).find((r) => r.status === 'canceled'), 'broadcast refused');
     expect(row.statusReason).toBe('no_consent');
   });
