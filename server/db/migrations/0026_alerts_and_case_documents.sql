@@ -123,9 +123,6 @@ ALTER TABLE "case_documents" ADD CONSTRAINT "case_documents_org_id_organizations
 ALTER TABLE "case_documents" ADD CONSTRAINT "case_documents_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_documents" ADD CONSTRAINT "case_documents_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_deliveries" ADD CONSTRAINT "alert_deliveries_alert_id_alerts_id_fk" FOREIGN KEY ("alert_id") REFERENCES "public"."alerts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "alert_deliveries" ADD CONSTRAINT "alert_deliveries_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "alert_deliveries" ADD CONSTRAINT "alert_deliveries_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "alert_deliveries" ADD CONSTRAINT "alert_deliveries_alert_org_id_organizations_id_fk" FOREIGN KEY ("alert_org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_imports" ADD CONSTRAINT "alert_imports_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_imports" ADD CONSTRAINT "alert_imports_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_links" ADD CONSTRAINT "alert_links_alert_id_alerts_id_fk" FOREIGN KEY ("alert_id") REFERENCES "public"."alerts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -144,7 +141,7 @@ ALTER TABLE "alerts" ADD CONSTRAINT "alerts_created_by_users_id_fk" FOREIGN KEY 
 ALTER TABLE "alerts" ADD CONSTRAINT "alerts_approved_by_users_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_documents_case_idx" ON "case_documents" USING btree ("case_id","created_at");--> statement-breakpoint
 CREATE INDEX "alert_deliveries_pending_idx" ON "alert_deliveries" USING btree ("alert_id","org_id") WHERE state = 'pending';--> statement-breakpoint
-CREATE INDEX "alert_deliveries_outbound_idx" ON "alert_deliveries" USING btree ("outbound_id");--> statement-breakpoint
+CREATE INDEX "alert_deliveries_outbound_idx" ON "alert_deliveries" USING btree ("outbound_id") WHERE outbound_id is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "alert_links_alert_lang_url_uq" ON "alert_links" USING btree ("alert_id","lang","url");--> statement-breakpoint
 CREATE INDEX "alert_signups_address_idx" ON "alert_signups" USING btree ("address","channel");--> statement-breakpoint
 CREATE UNIQUE INDEX "alert_signups_token_uq" ON "alert_signups" USING btree ("token_hash");--> statement-breakpoint
