@@ -140,7 +140,6 @@ ALTER TABLE "alerts" ADD CONSTRAINT "alerts_org_id_organizations_id_fk" FOREIGN 
 ALTER TABLE "alerts" ADD CONSTRAINT "alerts_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alerts" ADD CONSTRAINT "alerts_approved_by_users_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_documents_case_idx" ON "case_documents" USING btree ("case_id","created_at");--> statement-breakpoint
-CREATE INDEX "alert_deliveries_pending_idx" ON "alert_deliveries" USING btree ("alert_id","org_id") WHERE state = 'pending';--> statement-breakpoint
 CREATE INDEX "alert_deliveries_outbound_idx" ON "alert_deliveries" USING btree ("outbound_id") WHERE outbound_id is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "alert_links_alert_lang_url_uq" ON "alert_links" USING btree ("alert_id","lang","url");--> statement-breakpoint
 CREATE INDEX "alert_signups_address_idx" ON "alert_signups" USING btree ("address","channel");--> statement-breakpoint

@@ -4,7 +4,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Deps } from '../../platform/context.ts';
 import { FAN_OUT_QUEUE, HAND_OVER_QUEUE, type AlertJob } from './alert-queues.ts';
 import { writeDeliveries, type FanOutAlert } from './fan-out.ts';
-import { handOverStep } from './hand-over.ts';
+import { type HandOverCursor, handOverStep } from './hand-over.ts';
 
 type Lang = 'ko' | 'en' | 'es';
 
@@ -41,18 +41,20 @@ export async function fanOut(deps: Deps, alertId: string, now = new Date()): Pro
   });
 }
 
-/** Hand an alert over step by step until it must wait or is done; a waiting one queues its successor. */
-export async function handOver(deps: Deps, alertId: string): Promise<void> {
+/** Hand an alert over step by step until it must wait or is done; a waiting one queues its successor, with its cursor. */
+export async function handOver(deps: Deps, alertId: string, from: HandOverCursor = null): Promise<void> {
   const started = Date.now();
+  let cursor = from;
   while (Date.now() - started < STEP_BUDGET_MS) {
-    const r = await handOverStep(deps, alertId);
+    const r = await handOverStep(deps, alertId, cursor);
     if (r.outcome === 'stopped' || r.outcome === 'done') return;
+    cursor = r.cursor;
     if (r.outcome === 'wait') {
-      await deps.jobs.enqueue(deps.database.db, HAND_OVER_QUEUE, [{ data: { alertId }, startAfter: new Date(Date.now() + WAIT_MS) }]);
+      await deps.jobs.enqueue(deps.database.db, HAND_OVER_QUEUE, [{ data: { alertId, cursor } satisfies AlertJob, startAfter: new Date(Date.now() + WAIT_MS) }]);
       return;
     }
   }
-  await deps.jobs.enqueue(deps.database.db, HAND_OVER_QUEUE, [{ data: { alertId } }]);
+  await deps.jobs.enqueue(deps.database.db, HAND_OVER_QUEUE, [{ data: { alertId, cursor } satisfies AlertJob }]);
 }
 
 export async function startAlertWorkers(deps: Deps): Promise<void> {
@@ -60,6 +62,6 @@ export async function startAlertWorkers(deps: Deps): Promise<void> {
     await fanOut(deps, j.data.alertId);
   });
   await deps.jobs.work<AlertJob>(HAND_OVER_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([j]) => {
-    await handOver(deps, j.data.alertId);
+    await handOver(deps, j.data.alertId, j.data.cursor ?? null);
   });
 }

@@ -93,8 +93,7 @@ export const alertDeliveries = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.alertId, t.personId, t.channel, t.lang] }),
-    // the hand-over takes the next pending chunk of one alert
-    index('alert_deliveries_pending_idx').on(t.alertId, t.orgId).where(sql`state = 'pending'`),
+    // No index for the hand-over: it walks the primary key from a cursor (hand-over.ts). Each index here is paid per row at fan-out.
     // a pause takes back the rows still in the outbox; only handed-over rows have one
     index('alert_deliveries_outbound_idx').on(t.outboundId).where(sql`outbound_id is not null`),
   ],

@@ -13,6 +13,8 @@ export interface AudienceAlert {
   sourceLang: Lang;
   /** The languages the alert has a version in. */
   langs: Lang[];
+  /** A correction or retraction: its audience is exactly the people this alert reached. */
+  followUpOf?: string | null;
 }
 
 /**
@@ -39,9 +41,21 @@ const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::
  *   (this org's or network-wide, topic 'all' or the alert's; the rule of messaging/consent.ts)
  *   is an opt-in — a broadcast needs one. The send worker checks again at send time;
  * - language fallback: the person's language when the alert has it, else the source
- *   language; with alsoSourceLang, the source language as well when it differs.
+ *   language; with alsoSourceLang, the source language as well when it differs;
+ * - a correction or retraction: exactly the people the parent reached (sent or delivered),
+ *   whatever its filters say now.
  */
 export function audienceSelect(alert: AudienceAlert, audience: Audience, orgIds: readonly string[]): SQL {
+  const langs = alert.langs.length ? alert.langs : [alert.sourceLang];
+  if (alert.followUpOf) {
+    // The parent's deliveries the outbox sent or delivered, in the language they got when the follow-up has it.
+    return sql`
+      select d.person_id, d.org_id, d.channel,
+             case when d.lang = any(${textArray(langs)}) then d.lang else ${alert.sourceLang} end as lang, d.place_state
+      from alert_deliveries d join outbound_messages o on o.id = d.outbound_id
+      where d.alert_id = ${alert.followUpOf} and d.org_id = any(${sql.param([...orgIds])}::uuid[]) and o.status in ('sent', 'delivered')
+    `;
+  }
   const filters: SQL[] = [sql`p.org_id = any(${sql.param([...orgIds])}::uuid[])`, sql`p.merged_into_id is null`];
   if (audience.states.length) filters.push(sql`p.state = any(${textArray(audience.states)})`);
   if (audience.zips.length) filters.push(sql`p.zip = any(${textArray(audience.zips)})`);
@@ -49,7 +63,6 @@ export function audienceSelect(alert: AudienceAlert, audience: Audience, orgIds:
   if (audience.langs.length) filters.push(sql`p.preferred_language = any(${textArray(audience.langs)})`);
   if (audience.topics.length) filters.push(sql`s.topics && ${textArray(audience.topics)}`);
   if (audience.tags.length) filters.push(sql`s.tags && ${textArray(audience.tags)}`);
-  const langs = alert.langs.length ? alert.langs : [alert.sourceLang];
   return sql`
     select c.person_id, c.org_id, c.channel, l.lang, c.place_state
     from (

@@ -26,27 +26,15 @@ export interface FanOutAlert {
  * every affiliate's people.
  */
 export async function writeDeliveries(db: DbOrTx, alert: FanOutAlert, langs: Lang[]): Promise<number> {
-  if (alert.kind !== 'alert' && alert.parentId) {
-    await db.execute(sql`
-      insert into alert_deliveries (alert_id, person_id, channel, lang, org_id, alert_org_id, place_state)
-      select ${alert.id}, d.person_id, d.channel,
-             case when d.lang = any(${sql.param(langs)}::text[]) then d.lang else ${alert.sourceLang} end,
-             d.org_id, ${alert.orgId}, d.place_state
-      from alert_deliveries d
-      join outbound_messages o on o.id = d.outbound_id
-      where d.alert_id = ${alert.parentId} and o.status in ('sent', 'delivered')
-      on conflict do nothing
-    `);
-  } else {
-    const audience = Audience.parse(alert.audience);
-    const { orgIds } = await audienceOrgs(db, alert.orgId, audience);
-    const select = audienceSelect({ orgId: alert.orgId, topic: alert.topic, sourceLang: alert.sourceLang, langs }, audience, orgIds);
-    await db.execute(sql`
-      insert into alert_deliveries (alert_id, person_id, channel, lang, org_id, alert_org_id, place_state)
-      select ${alert.id}, a.person_id, a.channel, a.lang, a.org_id, ${alert.orgId}, a.place_state from (${select}) a
-      on conflict do nothing
-    `);
-  }
+  const audience = Audience.parse(alert.audience);
+  const { orgIds } = await audienceOrgs(db, alert.orgId, audience);
+  const followUpOf = alert.kind !== 'alert' ? alert.parentId : null;
+  const select = audienceSelect({ orgId: alert.orgId, topic: alert.topic, sourceLang: alert.sourceLang, langs, followUpOf }, audience, orgIds);
+  await db.execute(sql`
+    insert into alert_deliveries (alert_id, person_id, channel, lang, org_id, alert_org_id, place_state)
+    select ${alert.id}, a.person_id, a.channel, a.lang, a.org_id, ${alert.orgId}, a.place_state from (${select}) a
+    on conflict do nothing
+  `);
   const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from alert_deliveries where alert_id = ${alert.id}`);
   return Number(n);
 }

@@ -5,6 +5,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Deps } from '../../platform/context.ts';
 import { enqueueMessages, type OutgoingMessage } from '../messaging/index.ts';
 import { shortenLinks } from './alert-links.ts';
+import { preferencesUrl } from './preferences-link.ts';
 
 type Lang = 'ko' | 'en' | 'es';
 
@@ -40,18 +41,27 @@ interface PendingRow {
   email: string | null;
 }
 
-export type HandOverResult = { outcome: 'stopped' } | { outcome: 'more' } | { outcome: 'wait'; handed: number } | { outcome: 'done' };
+/** Where the last step stopped in the alert's deliveries (primary-key order): the next step reads on from there. */
+export type HandOverCursor = { personId: string; channel: string; lang: string } | null;
+export type HandOverResult =
+  | { outcome: 'stopped' }
+  | { outcome: 'more'; cursor: HandOverCursor }
+  | { outcome: 'wait'; handed: number; cursor: HandOverCursor }
+  | { outcome: 'done' };
 
 /**
  * One step of sending an alert: move up to HAND_OVER_CHUNK pending deliveries into the
  * messaging outbox (enqueueMessages: its checks, pacing and send jobs) and mark them queued
  * with their outbox ids, in one transaction — a crash leaves them pending, never twice.
- * Rows are claimed FOR UPDATE SKIP LOCKED, so two workers split the work. An org whose
- * outbox window is full, or a step with nothing pending, answers `wait`; nothing pending and
- * nothing left open in the outbox marks the alert sent (`done`). A paused or canceled alert
- * answers `stopped`. Runs as the system (table owner): a network-wide alert spans affiliates.
+ * Rows are claimed FOR UPDATE SKIP LOCKED, so two workers split the work. Steps walk the
+ * deliveries in primary-key order from a cursor (no second index to keep up while a million
+ * rows are written); rows left behind (an org whose outbox window was full, rows a pause gave
+ * back) are found by the next pass from the start. A pass that finds nothing pending, from
+ * the start, with nothing left open in the outbox marks the alert sent (`done`). An org whose
+ * window is full makes the step answer `wait`. A paused or canceled alert answers `stopped`.
+ * Runs as the system (table owner): a network-wide alert spans affiliates.
  */
-export async function handOverStep(deps: Deps, alertId: string): Promise<HandOverResult> {
+export async function handOverStep(deps: Deps, alertId: string, cursor: HandOverCursor = null): Promise<HandOverResult> {
   return deps.database.db.transaction(async (tx) => {
     const [alert] = await queryRows<AlertRow>(tx, sql`
       select id, org_id, status, topic, emergency, approved_by, version from alerts where id = ${alertId} for share`);
@@ -60,10 +70,16 @@ export async function handOverStep(deps: Deps, alertId: string): Promise<HandOve
       select d.person_id, d.channel, d.lang, d.org_id, p.phone_e164 as phone, lower(p.email) as email
       from alert_deliveries d join people p on p.id = d.person_id
       where d.alert_id = ${alertId} and d.state = 'pending'
-      order by d.org_id
+        ${cursor ? sql`and (d.person_id, d.channel, d.lang) > (${cursor.personId}::uuid, ${cursor.channel}, ${cursor.lang})` : sql``}
+      order by d.person_id, d.channel, d.lang
       limit ${HAND_OVER_CHUNK}
       for update of d skip locked`);
-    if (!pending.length) return (await finishIfDone(tx, alert)) ? { outcome: 'done' } : { outcome: 'wait', handed: 0 };
+    if (!pending.length) {
+      if (cursor) return { outcome: 'more', cursor: null }; // the end of a pass: look again from the start
+      return (await finishIfDone(tx, alert)) ? { outcome: 'done' } : { outcome: 'wait', handed: 0, cursor: null };
+    }
+    const last = pending[pending.length - 1];
+    const next: HandOverCursor = { personId: last.person_id, channel: last.channel, lang: last.lang };
 
     const texts = await alertTexts(deps, tx, alert);
     const stamp = Date.now().toString(36);
@@ -76,18 +92,25 @@ export async function handOverStep(deps: Deps, alertId: string): Promise<HandOve
         full = true;
         continue;
       }
-      const messages = rows.map((r) => toMessage(alert, texts.get(r.lang)!, r, stamp));
+      const messages = rows.map((r) => toMessage(deps, alert, texts.get(r.lang)!, r, stamp));
       const { inserted, dropped } = await enqueueOrgChunk(deps, tx, orgId, alert, messages);
       handed += inserted.length;
       await markQueued(tx, alertId, inserted, dropped);
     }
-    return full ? { outcome: 'wait', handed } : { outcome: 'more' };
+    return full ? { outcome: 'wait', handed, cursor: next } : { outcome: 'more', cursor: next };
   });
 }
 
 const keyOf = (alertId: string, r: Pick<PendingRow, 'person_id' | 'channel' | 'lang'>, stamp: string) => `alert:${alertId}:${r.person_id}:${r.channel}:${r.lang}:${stamp}`;
 
-function toMessage(alert: AlertRow, text: VersionRow, r: PendingRow, stamp: string): OutgoingMessage {
+/** The line under every alert email: the subscriber's own preferences page (language, topics, ZIP, unsubscribe). */
+const PREFERENCES_LINE: Record<Lang, string> = {
+  ko: '알림 언어·주제 변경 또는 수신 거부:',
+  en: 'Change your alert language or topics, or unsubscribe:',
+  es: 'Cambie el idioma o los temas de sus alertas, o cancele la suscripción:',
+};
+
+function toMessage(deps: Deps, alert: AlertRow, text: VersionRow, r: PendingRow, stamp: string): OutgoingMessage {
   const common = {
     personId: r.person_id,
     lang: r.lang,
@@ -99,7 +122,13 @@ function toMessage(alert: AlertRow, text: VersionRow, r: PendingRow, stamp: stri
   };
   return r.channel === 'sms'
     ? { ...common, channel: 'sms', to: r.phone ?? '', body: text.sms_body }
-    : { ...common, channel: 'email', to: r.email ?? '', subject: text.email_subject, body: text.email_body };
+    : {
+        ...common,
+        channel: 'email',
+        to: r.email ?? '',
+        subject: text.email_subject,
+        body: `${text.email_body}\n\n—\n${PREFERENCES_LINE[r.lang]}\n${preferencesUrl(deps, { orgId: r.org_id, personId: r.person_id, channel: 'email', address: r.email ?? '' })}`,
+      };
 }
 
 /**
@@ -163,9 +192,10 @@ async function alertTexts(deps: Deps, tx: DbOrTx, alert: AlertRow): Promise<Map<
 
 /** Nothing pending and nothing of this alert still open in the outbox: the alert is sent. */
 async function finishIfDone(tx: DbOrTx, alert: AlertRow): Promise<boolean> {
+  // From the outbox's side: its open rows are few (a partial index), the alert's deliveries many.
   const [open] = await queryRows<{ one: number }>(tx, sql`
-    select 1 as one from alert_deliveries d join outbound_messages o on o.id = d.outbound_id
-    where d.alert_id = ${alert.id} and d.state = 'queued' and o.status in ('queued', 'sending')
+    select 1 as one from outbound_messages o
+    where o.status in ('queued', 'sending') and exists (select 1 from alert_deliveries d where d.outbound_id = o.id and d.alert_id = ${alert.id})
     limit 1`);
   if (open) return false;
   const done = await queryRows<{ id: string }>(tx, sql`

@@ -30,7 +30,7 @@ export async function checkAudience(db: Ctx['db'], orgId: string, audience: Pick
 export async function countAudience(tx: Ctx, row: AlertRow, versions: AlertVersionRow[], audience: Audience = row.audience): Promise<AudienceCount> {
   const orgKind = await checkAudience(tx.db, row.orgId, audience);
   const summary = await audienceSummary(tx.db, {
-    alert: { orgId: row.orgId, topic: row.topic, sourceLang: row.sourceLang, langs: versions.map((v) => v.lang) },
+    alert: { orgId: row.orgId, topic: row.topic, sourceLang: row.sourceLang, langs: versions.map((v) => v.lang), followUpOf: row.kind === 'alert' ? null : row.parentId },
     audience,
   });
   const networkWide = summary.networkWide || isNetworkWide({ orgId: row.orgId, orgKind, orgIds: audience.orgIds });

@@ -112,6 +112,12 @@ describe('sending an alert', () => {
     expect(ko.body).toMatch(new RegExp(`^DACA 갱신 신청은 계속 가능합니다. 자세히: ${t.deps.config.publicUrl}/l/[0-9A-Za-z]{7}$`));
     const email = outbox.find((o) => o.channel === 'email')!;
     expect(email).toMatchObject({ toAddress: 'mina.alerts@example.org', lang: 'ko' });
+    // Every alert email ends with the subscriber's own preferences link, which opens their page.
+    const prefs = email.body.match(/\/p\/alerts\/preferences\/([A-Za-z0-9_.-]+)$/);
+    expect(email.body).toContain('알림 언어·주제 변경 또는 수신 거부:');
+    expect(prefs).not.toBeNull();
+    const details = await t.anonymous().get(`/p/alerts/preferences/${prefs![1]}/details`);
+    expect(details.statusCode, details.body).toBe(200);
 
     await sendOutbox(alert.id);
     const after = await outboxOf(alert.id);

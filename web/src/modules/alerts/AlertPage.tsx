@@ -20,6 +20,7 @@ import { AudiencePreview } from './AudiencePreview.tsx';
 import { AudienceSummary } from './AudienceSummary.tsx';
 import { LanguageEditors } from './LanguageEditors.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
+import { useAlertPreview } from './use-alert-preview.ts';
 import './alerts.css';
 
 /** Keyed by id: another alert starts with fresh editors. */
@@ -78,7 +79,7 @@ function AlertScreen({ id }: { id: string }) {
             <AudienceSummary alert={alert} />
             {alert.status !== 'canceled' ? <AudiencePreview alert={alert} audience={null} /> : null}
           </Panel>
-          <AlertActions alert={alert} />
+          {alert.status !== 'canceled' ? <ReviewActions alert={alert} /> : <AlertActions alert={alert} />}
         </>
       ) : (
         <>
@@ -93,6 +94,16 @@ function AlertScreen({ id }: { id: string }) {
       )}
     </>
   );
+}
+
+/**
+ * The approver's moves. Until the send starts the alert has no recipient count of its own, so
+ * the send confirmation takes the saved audience's count from the preview beside it (the same
+ * query, asked once).
+ */
+function ReviewActions({ alert }: { alert: AlertT }) {
+  const preview = useAlertPreview(alert, null);
+  return <AlertActions alert={alert} recipients={preview.data?.recipients ?? null} />;
 }
 
 /** Status, kind and the parent of a correction, under the title. */
