@@ -28,7 +28,7 @@ const subscriberPhone = (i: number) => `+1773555${String(100 + i).padStart(4, '0
 const langOfSubscriber = (i: number) => (['ko', 'es', 'en', 'ko', 'es'] as const)[i % 5];
 const KOREAN_SUBSCRIBERS = Array.from({ length: SUBSCRIBERS }, (_, i) => i).filter((i) => langOfSubscriber(i) === 'ko').map(subscriberPhone);
 
-/** 47 characters of Hangul text: UCS-2, one segment (70). */
+/** 47 characters, Hangul among them: UCS-2, one segment (up to 70). */
 const KO_START = 'DACA 갱신 신청은 계속 접수됩니다. 작업 허가 만료 150일 전부터 신청하십시오.';
 /** …and with this, 86 characters: two segments (67 each), not past the two the composer warns about. */
 const KO_REST = ' 서류 준비를 도와드리니 프레리 한인 커뮤니티 센터로 연락해 주십시오.';
@@ -96,8 +96,8 @@ const encodingOf = (page: Page, lang: string) => page.getByTestId(`sms-meter-${l
 const statusOf = (page: Page) => page.getByTestId('alert-status').getAttribute('data-status');
 
 /**
- * Korean subscribers whose alert text still waits in the outbox (queued, not yet claimed by
- * the sender), other than `tried`. Read from the database: no page shows one member's place
+ * A Korean subscriber, not one of `tried`, whose alert text still waits in the outbox (queued,
+ * not yet claimed by the sender). Read from the database: no page shows one member's place
  * in the queue.
  */
 async function waitingKoreanSubscriber(alertId: string, tried: string[]): Promise<string | null> {

@@ -36,7 +36,7 @@ import { caseSettingsRoutes } from './modules/cases/cases-settings.routes.ts';
 import { screeningRoutes } from './modules/cases/screening.routes.ts';
 import { directoryRoutes } from './modules/legal-network/directory.routes.ts';
 import { portalRoutes, referralRoutes } from './modules/legal-network/index.ts';
-import { alertComposeRoutes, alertSendingRoutes, publicAlertRoutes, registerCsvBody, subscriberRoutes } from './modules/alerts/index.ts';
+import { alertComposeRoutes, alertSendingRoutes, alertSettingsRoutes, publicAlertRoutes, registerCsvBody, subscriberRoutes } from './modules/alerts/index.ts';
 import { installSse } from './platform/realtime/sse.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -51,7 +51,7 @@ const healthRoute = defineRoute({
 });
 
 /** Every API route of every module; the policy test walks this list and the mounted routes. */
-export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineAdminRoutes, ...hotlineTransferRoutes, ...hotlineShiftRoutes, ...hotlineRoutes, ...caseReportRoutes, ...caseRoutes, ...caseDocumentRoutes, ...dacaRoutes, ...caseSettingsRoutes, ...screeningRoutes, ...directoryRoutes, ...referralRoutes, ...portalRoutes, ...alertComposeRoutes, ...alertSendingRoutes, ...subscriberRoutes, ...publicAlertRoutes];
+export const allRoutes: RouteDef<any, any, any, any>[] = [healthRoute, ...authRoutes, ...organizationRoutes, ...peopleRoutes, ...auditLogRoutes, ...webhookRoutes, ...messagingStaffRoutes, ...unsubscribeRoutes, ...simulatorRoutes, ...hotlineStreamRoutes, ...hotlineVoiceRoutes, ...hotlineAdminRoutes, ...hotlineTransferRoutes, ...hotlineShiftRoutes, ...hotlineRoutes, ...caseReportRoutes, ...caseRoutes, ...caseDocumentRoutes, ...dacaRoutes, ...caseSettingsRoutes, ...screeningRoutes, ...directoryRoutes, ...referralRoutes, ...portalRoutes, ...alertComposeRoutes, ...alertSettingsRoutes, ...alertSendingRoutes, ...subscriberRoutes, ...publicAlertRoutes];
 
 /**
  * Paths served outside the policy system: the OpenAPI document and page, and the web app's

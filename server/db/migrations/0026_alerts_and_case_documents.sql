@@ -122,7 +122,6 @@ CREATE TABLE "alerts" (
 ALTER TABLE "case_documents" ADD CONSTRAINT "case_documents_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_documents" ADD CONSTRAINT "case_documents_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_documents" ADD CONSTRAINT "case_documents_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "alert_deliveries" ADD CONSTRAINT "alert_deliveries_alert_id_alerts_id_fk" FOREIGN KEY ("alert_id") REFERENCES "public"."alerts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_imports" ADD CONSTRAINT "alert_imports_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_imports" ADD CONSTRAINT "alert_imports_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_links" ADD CONSTRAINT "alert_links_alert_id_alerts_id_fk" FOREIGN KEY ("alert_id") REFERENCES "public"."alerts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -150,4 +149,5 @@ CREATE INDEX "alert_subscribers_tags_idx" ON "alert_subscribers" USING gin ("tag
 CREATE INDEX "alerts_org_created_idx" ON "alerts" USING btree ("org_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "alerts_request_uq" ON "alerts" USING btree ("org_id","request_id");--> statement-breakpoint
 CREATE INDEX "alerts_scheduled_idx" ON "alerts" USING btree ("scheduled_at") WHERE status = 'scheduled';--> statement-breakpoint
-CREATE INDEX "alerts_parent_idx" ON "alerts" USING btree ("parent_id");
+CREATE INDEX "alerts_parent_idx" ON "alerts" USING btree ("parent_id");--> statement-breakpoint
+CREATE INDEX "case_events_org_kind_idx" ON "case_events" USING btree ("org_id","kind","created_at");

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { Lang } from '../../../contracts/common.ts';
 import { Alert, AlertList, AlertPreview, AlertVersionInput, Audience, CreateAlertInput, ReviewVersionInput, UpdateAlertInput, VersionedInput } from '../../../contracts/alerts.ts';
 import { defineRoute } from '../../platform/http/route.ts';
-import { AlertSettings, getAlertSettings, updateAlertSettings } from './alert-settings.ts';
 import { putAlertVersion, reviewAlertVersion } from './alert-versions.ts';
 import { approveAlert, returnAlertToDraft, submitAlert } from './approve-alert.ts';
 import { createAlert } from './create-alert.ts';
@@ -32,16 +31,6 @@ export const alertComposeRoutes = [
       if (!created) return reply.status(200).send(Alert.parse(alert));
       return alert;
     },
-  }),
-  defineRoute({
-    method: 'GET', url: '/api/v1/alerts/settings', tags, summary: 'Alert settings: the two-person threshold', policy: { action: 'org.settings' },
-    response: AlertSettings,
-    handler: ({ ctx }) => getAlertSettings({ ctx }),
-  }),
-  defineRoute({
-    method: 'PUT', url: '/api/v1/alerts/settings', tags, summary: 'Change the two-person threshold (audited)', policy: { action: 'org.settings' },
-    body: AlertSettings, response: AlertSettings,
-    handler: ({ ctx, body }) => updateAlertSettings({ ctx, input: body }),
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/alerts/:id', tags, summary: 'An alert with its versions, and why the caller may not approve it', policy: write,

@@ -1,6 +1,7 @@
 // The alerts module's public surface: other modules and server/app.ts import only from here.
 export * from './alerts.table.ts';
 export { alertComposeRoutes } from './alerts.routes.ts';
+export { alertSettingsRoutes } from './alert-settings.routes.ts';
 // Subscribing (docs/alerts.md, "Subscribing"): public sign-up and preferences, the staff subscriber list and CSV import.
 export { publicAlertRoutes } from './public-alerts.routes.ts';
 export { subscriberRoutes } from './subscribers.routes.ts';

@@ -52,7 +52,11 @@ export const caseEvents = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.createdAt),
+    // clinic day (who checked in today) and the reports (events of a kind in a period), per affiliate
+    index('case_events_org_kind_idx').on(t.orgId, t.kind, t.createdAt),
+  ],
 );
 
 /** Notes are encrypted (DESIGN §3 rule 3); legal advice only from attorneys and accredited representatives. */
