@@ -255,6 +255,27 @@ describe('the outbox', () => {
     expect((await db().select().from(outboundMessages)).length).toBe(before);
   });
 
+  it('a STOP that arrives while a paced message waits for its send slot still stops it', async () => {
+    const phone = '+13125559611';
+    await db().insert(consentEvents).values({ orgId: t.orgs.a, address: phone, channel: 'sms', scope: 'affiliate', status: 'opted_in', evidenceKind: 'form', evidence: { form: 'test' } });
+    const { ids } = await db().transaction((tx) =>
+      enqueueMessages(t.deps, tx, { orgId: t.orgs.a, messages: [{ channel: 'sms', to: phone, lang: 'en', body: 'Paced alert', kind: 'broadcast' }] }),
+    );
+    // The sender's next slot is 800 ms away: the batch claims the message, checks consent (opted in), and waits.
+    await db().update(messagingSenders).set({ segmentsPerSecond: 1, pacingNextAt: new Date(Date.now() + 800) }).where(eq(messagingSenders.id, senderA));
+    try {
+      const batch = sendBatch(t.deps, { orgId: t.orgs.a, ids }, { deadline: Date.now() + 60_000, now: () => new Date('2026-11-24T18:00:00Z') });
+      await new Promise((r) => setTimeout(r, 300));
+      await db().insert(consentEvents).values({ orgId: t.orgs.a, address: phone, channel: 'sms', scope: 'affiliate', status: 'opted_out', evidenceKind: 'keyword', evidence: { keyword: 'STOP' } });
+      await batch;
+    } finally {
+      await db().update(messagingSenders).set({ segmentsPerSecond: null, pacingNextAt: new Date(0) }).where(eq(messagingSenders.id, senderA));
+    }
+    const [row] = await db().select().from(outboundMessages).where(eq(outboundMessages.id, ids[0]));
+    expect(row).toMatchObject({ status: 'canceled', statusReason: 'opted_out' });
+    expect(await smsTo(phone)).toHaveLength(0);
+  });
+
   it('queues one message per dedupe key, and a broadcast needs an opt-in on record', async () => {
     const phone = '+13125559601';
     const send = () => db().transaction((tx) => enqueueMessages(t.deps, tx, { orgId: t.orgs.a, messages: [{ channel: 'sms', to: phone, lang: 'en', body: 'Alert', kind: 'broadcast', dedupeKey: 'alert:1:' + phone }] }));

@@ -158,7 +158,12 @@ async function sendOne(deps: Deps, port: SmsPort, m: Row, c: Checks): Promise<Ou
       const slot = await reserveSendSlot(deps.database.db, { senderId: sender.id, segments: m.segments, segmentsPerSecond: sender.segmentsPerSecond, horizonMs: PACING_HORIZON_MS });
       if (slot.at === null) return { id: m.id, kind: 'later', at: slot.retryAt, reason: 'pacing', countAttempt: false };
       const wait = slot.at.getTime() - Date.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      if (wait > 0) {
+        await new Promise((r) => setTimeout(r, wait));
+        // A STOP may have arrived while this message waited for its slot (up to a second): ask the ledger again.
+        const stopped = await optedOutSince(deps, c.org.id, m);
+        if (stopped) return stopped;
+      }
     }
     const statusCallback = `${deps.config.publicUrl}/webhooks/twilio/status?m=${m.id}`;
     const result = await port.sendSms({
@@ -171,6 +176,13 @@ async function sendOne(deps: Deps, port: SmsPort, m: Row, c: Checks): Promise<Ou
   } catch (err) {
     return failureOutcome(m, err);
   }
+}
+
+/** The opt-out outcome when the address's latest applicable consent is now an opt-out (consent replies always go). */
+async function optedOutSince(deps: Deps, orgId: string, m: Row): Promise<Outcome | null> {
+  if (m.kind === 'consent_reply') return null;
+  const now = (await consentFor(deps.database.db, { orgId, channel: 'sms', topic: m.topic, addresses: [m.toAddress] })).get(m.toAddress);
+  return now?.status === 'opted_out' ? { id: m.id, kind: 'final', status: 'canceled', reason: 'opted_out' } : null;
 }
 
 function failureOutcome(m: Row, err: unknown): Outcome {
