@@ -21,7 +21,7 @@ export interface FanOutAlert {
  * straight into alert_deliveries, so a million rows never pass through JavaScript. A
  * correction or retraction goes to exactly the people the parent reached (its deliveries the
  * outbox sent or delivered), in the language they got it in when the follow-up has it.
- * Idempotent: a retried job inserts nothing twice (primary key) and returns the full count.
+ * Once per alert: fanOut holds the alert's row lock and skips an alert whose recipients are counted.
  * Runs as the system (table owner) in the worker's transaction: a network-wide alert reads
  * every affiliate's people.
  */
@@ -30,10 +30,11 @@ export async function writeDeliveries(db: DbOrTx, alert: FanOutAlert, langs: Lan
   const { orgIds } = await audienceOrgs(db, alert.orgId, audience);
   const followUpOf = alert.kind !== 'alert' ? alert.parentId : null;
   const select = audienceSelect({ orgId: alert.orgId, topic: alert.topic, sourceLang: alert.sourceLang, langs, followUpOf }, audience, orgIds);
+  // No ON CONFLICT: the caller writes an alert's deliveries once, in the transaction that sets its recipient count under the
+  // alert's row lock (alert-worker.ts fanOut), and a speculative insert costs a WAL record per row.
   await db.execute(sql`
     insert into alert_deliveries (alert_id, person_id, channel, lang, org_id, alert_org_id, place_state)
     select ${alert.id}, a.person_id, a.channel, a.lang, a.org_id, ${alert.orgId}, a.place_state from (${select}) a
-    on conflict do nothing
   `);
   const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from alert_deliveries where alert_id = ${alert.id}`);
   return Number(n);

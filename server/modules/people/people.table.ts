@@ -71,7 +71,9 @@ export const consentEvents = pgTable(
   },
   (t) => [
     index('consent_person_idx').on(t.personId, t.channel, t.scope, t.topic, t.createdAt),
-    // every send checks the address's latest consent
+    // every send checks the address's latest consent. Migration 0027 redefines it as (address, channel, created_at, seq)
+    // INCLUDE (topic, scope, org_id, status), which Drizzle cannot express: an alert's fan-out checks a million addresses,
+    // and with the columns it reads in the index, in (time, seq) order, it never reads the table (bench/alerts).
     index('consent_address_idx').on(t.address, t.channel, t.createdAt),
   ],
 );
