@@ -69,7 +69,7 @@ export async function startWorker(deps: Deps): Promise<() => Promise<void>> {
   // A YES to an alert sign-up's confirmation text records the sign-up's consent (alerts/consent-keyword.ts).
   await startConsentKeywordWorker(deps);
   // Policy alerts: write deliveries when one is sent (or its time comes), hand them to the outbox in paced chunks.
-  await startAlertWorkers(deps);
+  const stopAlerts = await startAlertWorkers(deps);
   // Texts responders ~30 minutes before their shifts start.
   const stopReminders = startShiftReminders(deps);
   // DACA renewal reminders that fell due, at start and then daily (cases/daca-reminders.ts).
@@ -83,6 +83,7 @@ export async function startWorker(deps: Deps): Promise<() => Promise<void>> {
     clearInterval(rerouteTimer);
     stopReminders();
     stopDacaReminders();
+    stopAlerts();
     stopReferrals();
     await deps.jobs.stop();
   };

@@ -107,6 +107,7 @@ CREATE TABLE "alerts" (
 	"recipients" integer,
 	"request_id" text,
 	"created_by" uuid,
+	"editors" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"submitted_at" timestamp with time zone,

@@ -100,7 +100,14 @@ export async function pauseAlert({ ctx, input }: { ctx: Ctx; input: { id: string
 export async function resumeAlert({ ctx, input }: { ctx: Ctx; input: { id: string; expectedVersion: number } }) {
   return inTx(ctx, async (tx) => {
     const row = await lockForMove(tx, input.id, 'resume', input.expectedVersion);
-    // Paused before its fan-out ran (a scheduled alert paused): the fan-out job writes the deliveries first.
+    // A scheduled alert paused before its time goes back to waiting for it, not out at once.
+    if (row.recipients === null && row.scheduledAt && row.scheduledAt.getTime() > Date.now()) {
+      const updated = await moveTo(tx, row, 'scheduled', { pausedAt: null });
+      await tx.deps.jobs.enqueue(tx.db, FAN_OUT_QUEUE, job(row.id, row.scheduledAt));
+      await audit(tx, { action: 'alert.resume', entityType: 'alert', entityId: row.id, details: { scheduledAt: row.scheduledAt.toISOString() } });
+      return updated;
+    }
+    // Paused before its fan-out ran: the fan-out job writes the deliveries first.
     const queue = row.recipients === null ? FAN_OUT_QUEUE : HAND_OVER_QUEUE;
     const updated = await moveTo(tx, row, 'sending', { pausedAt: null, startedAt: row.startedAt ?? new Date() });
     await tx.deps.jobs.enqueue(tx.db, queue, job(row.id));
@@ -148,6 +155,7 @@ export async function createFollowUp({ ctx, input }: { ctx: Ctx; input: { id: st
         emergency: parent.emergency,
         audience: parent.audience,
         createdBy: tx.actor?.userId ?? null,
+        editors: tx.actor?.userId ? [tx.actor.userId] : [],
       })
       .returning();
     if (input.version) {

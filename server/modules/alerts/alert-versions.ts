@@ -22,7 +22,7 @@ export async function putAlertVersion({ ctx, input }: { ctx: Ctx; input: z.infer
     requireEditable(row);
     const { id, lang, ...texts } = input;
     await alertsRepo.putVersion(tx.db, { alertId: id, orgId, lang, userId: ctx.actor?.userId ?? null, ...texts });
-    const updated = await alertsRepo.update(tx.db, row, {});
+    const updated = await alertsRepo.update(tx.db, row, {}, { editedBy: ctx.actor?.userId ?? null });
     await audit(tx, {
       action: 'alert.version', entityType: 'alert', entityId: id,
       details: { lang, smsChars: texts.smsBody.length, emailSubjectChars: texts.emailSubject.length, emailBodyChars: texts.emailBody.length },

@@ -18,12 +18,15 @@ const WAIT_MS = 2_000;
  * recipient count, and a hand-over job, in one transaction. A scheduled alert's job that
  * runs before its time (the time was moved) or after a cancel or pause does nothing.
  */
-export async function fanOut(deps: Deps, alertId: string, now = new Date()): Promise<'started' | 'skipped'> {
+export async function fanOut(deps: Deps, alertId: string, now?: Date): Promise<'started' | 'skipped'> {
   return deps.database.db.transaction(async (tx) => {
-    const [alert] = await queryRows<FanOutAlert & { status: string; scheduled_at: Date | string | null; recipients: number | null; org_id: string; parent_id: string | null; source_lang: Lang }>(tx, sql`
-      select id, org_id, kind, parent_id, topic, source_lang, audience, status, scheduled_at, recipients from alerts where id = ${alertId} for update`);
+    // "Due" by the database's clock (pg-boss released the job by it), unless a test names the time.
+    const [alert] = await queryRows<FanOutAlert & { status: string; scheduled_at: Date | string | null; recipients: number | null; org_id: string; parent_id: string | null; source_lang: Lang; due_now: boolean }>(tx, sql`
+      select id, org_id, kind, parent_id, topic, source_lang, audience, status, scheduled_at, recipients,
+             scheduled_at <= ${now ? sql`${now.toISOString()}::timestamptz` : sql`now()`} + interval '1 second' as due_now
+      from alerts where id = ${alertId} for update`);
     if (!alert) return 'skipped';
-    const due = alert.status === 'sending' || (alert.status === 'scheduled' && alert.scheduled_at !== null && new Date(alert.scheduled_at).getTime() <= now.getTime() + 1_000);
+    const due = alert.status === 'sending' || (alert.status === 'scheduled' && alert.scheduled_at !== null && alert.due_now === true);
     // Written already (a second job for the same alert: a moved schedule, a retry after commit).
     if (!due || alert.recipients !== null) return 'skipped';
     const langs = (await queryRows<{ lang: Lang }>(tx, sql`select lang from alert_versions where alert_id = ${alertId}`)).map((r) => r.lang);
@@ -57,11 +60,29 @@ export async function handOver(deps: Deps, alertId: string, from: HandOverCursor
   await deps.jobs.enqueue(deps.database.db, HAND_OVER_QUEUE, [{ data: { alertId, cursor } satisfies AlertJob }]);
 }
 
-export async function startAlertWorkers(deps: Deps): Promise<void> {
+/**
+ * Scheduled alerts whose time has come but which have not started: each normally has its
+ * fan-out job waiting in pg-boss; this sweep is the net under it (a job lost or run early).
+ */
+export async function startDueAlerts(deps: Deps): Promise<number> {
+  const due = await queryRows<{ id: string }>(deps.database.db, sql`
+    select id from alerts where status = 'scheduled' and scheduled_at <= now() and recipients is null order by scheduled_at limit 20`);
+  let started = 0;
+  for (const { id } of due) if ((await fanOut(deps, id)) === 'started') started++;
+  return started;
+}
+
+/** The alert jobs, and the minute sweep for due scheduled alerts. Returns a stop function. */
+export async function startAlertWorkers(deps: Deps): Promise<() => void> {
   await deps.jobs.work<AlertJob>(FAN_OUT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([j]) => {
     await fanOut(deps, j.data.alertId);
   });
   await deps.jobs.work<AlertJob>(HAND_OVER_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([j]) => {
     await handOver(deps, j.data.alertId, j.data.cursor ?? null);
   });
+  const sweep = setInterval(() => {
+    startDueAlerts(deps).catch((err) => deps.log.error({ err }, 'starting due scheduled alerts failed'));
+  }, 60_000);
+  sweep.unref();
+  return () => clearInterval(sweep);
 }

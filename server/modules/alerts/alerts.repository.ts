@@ -39,10 +39,11 @@ export const alertsRepo = {
     return row ?? null;
   },
   /** Change the alert and bump its version (the optimistic lock every edit and move checks). */
-  async update(db: DbOrTx, row: AlertRow, set: Partial<typeof alerts.$inferInsert>): Promise<AlertRow> {
+  async update(db: DbOrTx, row: AlertRow, set: Partial<typeof alerts.$inferInsert>, opts: { editedBy?: string | null } = {}): Promise<AlertRow> {
+    const editors = opts.editedBy ? { editors: sql`array(select distinct unnest(${alerts.editors} || ${opts.editedBy}::uuid))` } : {};
     const [updated] = await db
       .update(alerts)
-      .set({ ...set, updatedAt: new Date(), version: sql`${alerts.version} + 1` })
+      .set({ ...set, ...editors, updatedAt: new Date(), version: sql`${alerts.version} + 1` })
       .where(eq(alerts.id, row.id))
       .returning();
     return updated;

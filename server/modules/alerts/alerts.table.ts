@@ -27,6 +27,8 @@ export const alerts = pgTable(
     recipients: integer('recipients'),
     requestId: text('request_id'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Everyone who wrote its text or audience: none of them may be the second person of the two-person rule. */
+    editors: uuid('editors').array().notNull().default(sql`'{}'::uuid[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),

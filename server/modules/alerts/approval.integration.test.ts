@@ -98,6 +98,26 @@ describe('approving', () => {
     expect(audits[0].details).toMatchObject({ recipients: 3, threshold: 2, byAuthor: false, networkWide: false });
   });
 
+  it('counts whoever rewrote an alert as its author: taking it back to draft and editing it does not make you the second person', async () => {
+    // The admin writes an alert under the threshold; the coordinator takes it back, widens it to everyone and rewrites it.
+    const { id, version } = await alertInReview(admin, { audience: { zips: ['60601'] } });
+    const back = await author.post(`/api/v1/alerts/${id}/return-to-draft`, { expectedVersion: version });
+    expect(back.statusCode, back.body).toBe(200);
+    const widened = await author.patch(`/api/v1/alerts/${id}`, { audience: {}, expectedVersion: back.json().version });
+    expect(widened.statusCode, widened.body).toBe(200);
+    const rewritten = await author.put(`/api/v1/alerts/${id}/versions/en`, { smsBody: 'TPS news: call us today.' });
+    expect(rewritten.statusCode, rewritten.body).toBe(200);
+    let v = (await author.post(`/api/v1/alerts/${id}/submit`, { expectedVersion: rewritten.json().version })).json().version as number;
+    for (const lang of ['en', 'es']) v = (await author.post(`/api/v1/alerts/${id}/versions/${lang}/review`, { status: 'approved', expectedVersion: v })).json().version;
+    const self = await author.post(`/api/v1/alerts/${id}/approve`, { expectedVersion: v });
+    expect(self.statusCode, self.body).toBe(403);
+    expect(self.json().error.code).toBe('self_approval');
+    // The admin wrote it too: also an author now. A third person approves.
+    expect((await admin.post(`/api/v1/alerts/${id}/approve`, { expectedVersion: v })).statusCode).toBe(403);
+    const third = await (await t.as('network_admin', 'a')).post(`/api/v1/alerts/${id}/approve`, { expectedVersion: v });
+    expect(third.statusCode, third.body).toBe(200);
+  });
+
   it('lets the author approve an alert under the threshold', async () => {
     const { id, version } = await alertInReview(author, { audience: { zips: ['60601'] } });
     expect((await author.get(`/api/v1/alerts/${id}`)).json().approvalBlockedReason).toBeNull();

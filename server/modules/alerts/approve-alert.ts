@@ -75,7 +75,8 @@ export async function approveAlert({ ctx, input }: { ctx: Ctx; input: Input }): 
     if (!versions.length || pending.length) throw conflict('translations_not_approved', { langs: pending.join(', ').toUpperCase() }, 'versions');
     const me = ctx.actor?.userId ?? null;
     const count = await countAudience(tx, row, versions);
-    const isAuthor = Boolean(me) && row.createdBy === me;
+    // The author is whoever wrote any of it: returning another's alert to draft and rewriting it makes you one.
+    const isAuthor = Boolean(me) && (row.createdBy === me || row.editors.includes(me!));
     if (isAuthor && count.needsTwoPeople) {
       throw new AppError('self_approval', 403, { threshold: count.threshold }, undefined);
     }

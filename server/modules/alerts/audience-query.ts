@@ -48,9 +48,10 @@ const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::
 export function audienceSelect(alert: AudienceAlert, audience: Audience, orgIds: readonly string[]): SQL {
   const langs = alert.langs.length ? alert.langs : [alert.sourceLang];
   if (alert.followUpOf) {
-    // The parent's deliveries the outbox sent or delivered, in the language they got when the follow-up has it.
+    // The parent's deliveries the outbox sent or delivered, in the language they got when the follow-up has it. Distinct:
+    // someone who got the parent in two languages gets a follow-up that has only one of them once.
     return sql`
-      select d.person_id, d.org_id, d.channel,
+      select distinct d.person_id, d.org_id, d.channel,
              case when d.lang = any(${textArray(langs)}) then d.lang else ${alert.sourceLang} end as lang, d.place_state
       from alert_deliveries d join outbound_messages o on o.id = d.outbound_id
       where d.alert_id = ${alert.followUpOf} and d.org_id = any(${sql.param([...orgIds])}::uuid[]) and o.status in ('sent', 'delivered')

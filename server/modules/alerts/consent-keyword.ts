@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Deps } from '../../platform/context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import { CONSENT_KEYWORD_QUEUE, type ConsentKeywordJob } from '../messaging/index.ts';
+import { CONSENT_KEYWORD_QUEUE, type ConsentKeywordJob, consentFor } from '../messaging/index.ts';
 import { alertSignups } from './alerts.table.ts';
 import { pendingSignups, recordSignupConfirmation } from './signup-confirm.ts';
 
@@ -31,6 +31,13 @@ export async function takeConsentKeyword(deps: Deps, job: ConsentKeywordJob, now
     }
     const pending = await pendingSignups(tx, { orgId: job.orgId, channel: 'sms', address: job.address, now });
     if (!pending.length) return { confirmed: 0, ended: 0 };
+    // A STOP that came after this YES (its job may run later than the webhook recorded it) has the last word:
+    // the form is not recorded over it, and the sign-ups end.
+    const current = (await consentFor(tx, { orgId: job.orgId, channel: 'sms', topic: 'all', addresses: [job.address] })).get(job.address);
+    if (current?.status === 'opted_out') {
+      for (const p of pending) await tx.update(alertSignups).set({ expiresAt: now }).where(eq(alertSignups.id, p.id));
+      return { confirmed: 0, ended: pending.length };
+    }
     // The latest form is the one they answered; older pending ones are settled by the same YES.
     const latest = pending[pending.length - 1];
     await recordSignupConfirmation(tx, latest, job.providerId, now);

@@ -26,7 +26,7 @@ export async function createAlert({ ctx, input }: { ctx: Ctx; input: Input }): P
     const me = ctx.actor?.userId ?? null;
     const row = await alertsRepo.insert(tx.db, {
       orgId, title: input.title, topic: input.topic, sourceLang: input.sourceLang, emergency: input.emergency,
-      audience: input.audience, requestId: input.requestId ?? null, createdBy: me,
+      audience: input.audience, requestId: input.requestId ?? null, createdBy: me, editors: me ? [me] : [],
     });
     if (!row) {
       // A concurrent click with the same requestId won the unique index while we waited on it: its alert stands.

@@ -13,7 +13,8 @@ import { countAudience } from './preview-alert.ts';
  */
 export async function alertView(tx: Ctx, row: AlertRow, versions?: AlertVersionRow[]): Promise<Alert> {
   const vs = versions ?? (await alertsRepo.versions(tx.db, [row.id]));
-  const isAuthor = Boolean(tx.actor?.userId) && row.createdBy === tx.actor?.userId;
+  const me = tx.actor?.userId;
+  const isAuthor = Boolean(me) && (row.createdBy === me || row.editors.includes(me!));
   let reason = approvalBlockedReason({ status: row.status, versions: vs, isAuthor: false, needsTwoPeople: false });
   if (reason === null && isAuthor) {
     const { needsTwoPeople } = await countAudience(tx, row, vs);

@@ -34,6 +34,8 @@ interface VersionRow {
 }
 interface PendingRow {
   person_id: string;
+  /** The person was erased since the fan-out: the delivery is canceled, not left pending forever. */
+  gone: boolean;
   channel: 'sms' | 'email';
   lang: Lang;
   org_id: string;
@@ -67,11 +69,11 @@ export async function handOverStep(deps: Deps, alertId: string, cursor: HandOver
       select id, org_id, status, topic, emergency, approved_by, version from alerts where id = ${alertId} for share`);
     if (!alert || alert.status !== 'sending') return { outcome: 'stopped' };
     const pending = await queryRows<PendingRow>(tx, sql`
-      select d.person_id, d.channel, d.lang, d.org_id, p.phone_e164 as phone, lower(p.email) as email
-      from alert_deliveries d join people p on p.id = d.person_id
+      select d.person_id, d.channel, d.lang, d.org_id, p.id is null as gone, p.phone_e164 as phone, lower(p.email) as email
+      from alert_deliveries d left join people p on p.id = d.person_id
       where d.alert_id = ${alertId} and d.state = 'pending'
-        ${cursor ? sql`and (d.person_id, d.channel, d.lang) > (${cursor.personId}::uuid, ${cursor.channel}, ${cursor.lang})` : sql``}
-      order by d.person_id, d.channel, d.lang
+        ${cursor ? sql`and (d.alert_id, d.person_id, d.channel, d.lang) > (${alertId}::uuid, ${cursor.personId}::uuid, ${cursor.channel}, ${cursor.lang})` : sql``}
+      order by d.alert_id, d.person_id, d.channel, d.lang
       limit ${HAND_OVER_CHUNK}
       for update of d skip locked`);
     if (!pending.length) {
@@ -85,9 +87,13 @@ export async function handOverStep(deps: Deps, alertId: string, cursor: HandOver
     const stamp = Date.now().toString(36);
     let handed = 0;
     let full = false;
-    for (const [orgId, rows] of groupBy(pending, (r) => r.org_id)) {
+    const gone = pending.filter((r) => r.gone);
+    if (gone.length) await markQueued(tx, alertId, [], gone.map((r) => keyOf(alertId, r, stamp)));
+    for (const [orgId, rows] of groupBy(pending.filter((r) => !r.gone), (r) => r.org_id)) {
+      // Only what is due counts: texts held for the recipients' morning (quiet hours) must not keep an emergency waiting.
       const [{ open }] = await queryRows<{ open: number }>(tx, sql`
-        select count(*)::int as open from outbound_messages where org_id = ${orgId} and status in ('queued', 'sending')`);
+        select count(*)::int as open from outbound_messages
+        where org_id = ${orgId} and status in ('queued', 'sending') and (not_before is null or not_before <= now())`);
       if (Number(open) >= OUTBOX_WINDOW) {
         full = true;
         continue;
@@ -198,6 +204,9 @@ async function finishIfDone(tx: DbOrTx, alert: AlertRow): Promise<boolean> {
     where o.status in ('queued', 'sending') and exists (select 1 from alert_deliveries d where d.outbound_id = o.id and d.alert_id = ${alert.id})
     limit 1`);
   if (open) return false;
+  // Rows another step has locked (and not yet handed over) were skipped by this step's SKIP LOCKED: still pending here.
+  const [pending] = await queryRows<{ one: number }>(tx, sql`select 1 as one from alert_deliveries where alert_id = ${alert.id} and state = 'pending' limit 1`);
+  if (pending) return false;
   const done = await queryRows<{ id: string }>(tx, sql`
     update alerts set status = 'sent', finished_at = now(), updated_at = now(), version = version + 1
     where id = ${alert.id} and status = 'sending' returning id`);

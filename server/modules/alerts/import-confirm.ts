@@ -1,10 +1,10 @@
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { ImportConfirmResult } from '../../../contracts/alert-subscribers.ts';
+import { queryRows } from '../../db/rows.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTx, requireOrg } from '../../platform/db-context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { consentFor } from '../messaging/index.ts';
 import { consentEvents, people } from '../people/index.ts';
 import { alertImports } from './alerts.table.ts';
 import type { ImportRow } from './import-csv.ts';
@@ -38,12 +38,17 @@ export async function confirmImport({ ctx, input }: { ctx: Ctx; input: { id: str
     const db = tx.db;
     const imp = await lockImport(tx, orgId, input.id);
     const rows = JSON.parse(await ctx.deps.keyring.decrypt(db, orgId, imp.rowsEnc)) as ImportRow[];
+    // An address whose latest word on any topic is an opt-out (a STOP, or one alert topic unsubscribed by email) is not
+    // opted back in by an import: a newer 'all' opt-in would outrank that topic's opt-out.
     const optedOut = new Set<string>();
     for (const channel of ['sms', 'email'] as const) {
       const addresses = rows.map((r) => (channel === 'sms' ? r.phone : r.email)).filter((a): a is string => !!a);
       for (let i = 0; i < addresses.length; i += 1000) {
-        const c = await consentFor(db, { orgId, channel, topic: 'all', addresses: addresses.slice(i, i + 1000) });
-        for (const [a, s] of c) if (s.status === 'opted_out') optedOut.add(`${channel}|${a}`);
+        const latest = await queryRows<{ address: string; status: string }>(db, sql`
+          select distinct on (address, topic) address, status from consent_events
+          where address = any(${sql.param(addresses.slice(i, i + 1000))}::text[]) and channel = ${channel} and (scope = 'network' or org_id = ${orgId})
+          order by address, topic, created_at desc, seq desc`);
+        for (const l of latest) if (l.status === 'opted_out') optedOut.add(`${channel}|${l.address}`);
       }
     }
 
@@ -79,7 +84,7 @@ export async function confirmImport({ ctx, input }: { ctx: Ctx; input: { id: str
         personId = await insertSubscriberPerson(db, { orgId, name: r.name, phone: r.phone, email: r.email, lang: r.lang, zip: r.zip, state, createdBy: ctx.actor?.userId ?? null });
         created++;
       }
-      await upsertSubscriber(db, { orgId, personId, topics: r.topics, tags: r.tags, source: 'import', replaceTopics: true });
+      await upsertSubscriber(db, { orgId, personId, topics: r.topics, tags: r.tags, county: r.county ?? null, source: 'import', replaceTopics: true });
       for (const [channel, address] of [['sms', r.phone], ['email', r.email]] as const) {
         if (!address || optedOut.has(`${channel}|${address}`)) continue;
         consent.push({
@@ -89,7 +94,8 @@ export async function confirmImport({ ctx, input }: { ctx: Ctx; input: { id: str
       }
     }
     for (let i = 0; i < consent.length; i += 1000) await db.insert(consentEvents).values(consent.slice(i, i + 1000));
-    await db.update(alertImports).set({ status: 'confirmed', confirmedAt: at }).where(eq(alertImports.id, imp.id));
+    // The sealed contacts have done their work: they are in people now (and the file need not be kept).
+    await db.update(alertImports).set({ status: 'confirmed', confirmedAt: at, rowsEnc: '' }).where(eq(alertImports.id, imp.id));
     const result = { created, updated, consentRecorded: consent.length };
     await audit(tx, { action: 'alerts.import_confirmed', entityType: 'alert_import', entityId: imp.id, details: { ...result, skippedOptedOut: optedOut.size } });
     return result;

@@ -20,6 +20,8 @@ export interface ImportRow {
   email: string | null;
   lang: ImportLang;
   zip: string | null;
+  /** Optional: no ZIP→county table ships with Haven, so counties come from the org's own lists. */
+  county?: string | null;
   topics: string[];
   tags: string[];
 }
@@ -50,6 +52,7 @@ const HEADERS: Record<keyof Omit<ImportRow, 'line'>, string[]> = {
   zip: ['zip', 'zip code', 'zipcode', 'postal code', '우편번호', 'código postal', 'codigo postal', 'cp'],
   topics: ['topics', 'topic', '주제', '관심 주제', 'temas', 'tema'],
   tags: ['tags', 'tag', '태그', 'etiquetas', 'etiqueta'],
+  county: ['county', 'county name', '카운티', '군', 'condado'],
 };
 const HEADER_INDEX = new Map<string, keyof typeof HEADERS>();
 for (const [field, names] of Object.entries(HEADERS) as [keyof typeof HEADERS, string[]][]) for (const n of names) HEADER_INDEX.set(n, field);
@@ -102,7 +105,7 @@ export function readSubscriberCsv(text: string): { rows: ImportRow[]; errors: Ro
     }
     if (!cell('phone') && !cell('email')) errors.push({ line, field: 'phone', code: 'contact_required' });
     const langWord = cell('lang').toLowerCase();
-    const lang = langWord ? LANG_WORDS[langWord] : 'en';
+    const lang = langWord ? (Object.hasOwn(LANG_WORDS, langWord) ? LANG_WORDS[langWord] : undefined) : 'en';
     if (!lang) errors.push({ line, field: 'language', code: 'import_unknown_language', params: { value: langWord.slice(0, 40) } });
     let zip: string | null = cell('zip') || null;
     if (zip) {
@@ -116,7 +119,8 @@ export function readSubscriberCsv(text: string): { rows: ImportRow[]; errors: Ro
     // No topics: every topic. The org's consent covers its alerts; the person narrows them on their preferences page.
     const topics = topicWords.length ? [...new Set(topicWords)] : [...ALERT_TOPICS];
     const tags = [...new Set(cell('tags').toLowerCase().split(/[;,|]+/).map((s) => s.trim()).filter(Boolean))].map((s) => s.slice(0, 40)).slice(0, 50);
-    if (errors.length === before) rows.push({ line, name, phone, email, lang: lang!, zip, topics, tags });
+    const county = cell('county').replace(/\s+county$/i, '').trim().slice(0, 80) || null;
+    if (errors.length === before) rows.push({ line, name, phone, email, lang: lang!, zip, county, topics, tags });
   }
   return { rows, errors, total: records.length - 1 };
 }

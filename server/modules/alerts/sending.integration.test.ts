@@ -6,7 +6,7 @@ import { addSenders } from '../hotline/conversations.test-helpers.ts';
 import { outboundMessages, recordConsent } from '../messaging/index.ts';
 import { consentEvents } from '../people/people.table.ts';
 import { sendBatch } from '../messaging/send-batch.ts';
-import { fanOut, handOver } from './alert-worker.ts';
+import { fanOut, handOver, startDueAlerts } from './alert-worker.ts';
 import { alertDeliveries, alerts } from './alerts.table.ts';
 import { addSubscriber } from './compose.test-helpers.ts';
 
@@ -265,6 +265,61 @@ describe('during a send', () => {
     const past = await coordinator.post(`/api/v1/alerts/${b.id}/schedule`, { at: new Date(Date.now() - 3_600_000).toISOString(), expectedVersion: b.version });
     expect(past.statusCode).toBe(400);
     expect(past.json().error).toMatchObject({ code: 'schedule_in_past', field: 'at' });
+  });
+});
+
+describe('follow-ups, schedules and stragglers', () => {
+  it('a retraction in one language reaches once someone who got the original in two', async () => {
+    const a = await approvedAlert(organizer, coordinator, { title: 'Both languages', topic: 'general', audience: { alsoSourceLang: true, langs: ['ko'] } });
+    await coordinator.post(`/api/v1/alerts/${a.id}/send`, { expectedVersion: a.version });
+    await fanOut(t.deps, a.id);
+    expect((await deliveriesOf(a.id)).filter((d) => d.personId === people.ko.id && d.channel === 'sms').map((d) => d.lang).sort()).toEqual(['en', 'ko']);
+    await handOver(t.deps, a.id);
+    await sendOutbox(a.id);
+    const follow = (await organizer.post(`/api/v1/alerts/${a.id}/follow-up`, { kind: 'correction', version: { smsBody: 'Correction: the clinic is on Monday.', emailSubject: 'Correction', emailBody: 'Correction: the clinic is on Monday.' } })).json();
+    let f = follow;
+    for (const lang of f.langs) f = (await coordinator.post(`/api/v1/alerts/${f.id}/versions/${lang}/review`, { status: 'approved', expectedVersion: f.version })).json();
+    f = (await organizer.post(`/api/v1/alerts/${f.id}/submit`, { expectedVersion: f.version })).json();
+    f = (await coordinator.post(`/api/v1/alerts/${f.id}/approve`, { expectedVersion: f.version })).json();
+    expect((await coordinator.post(`/api/v1/alerts/${f.id}/send`, { expectedVersion: f.version })).statusCode).toBe(200);
+    expect(await fanOut(t.deps, f.id)).toBe('started');
+    const rows = (await deliveriesOf(f.id)).filter((d) => d.personId === people.ko.id && d.channel === 'sms');
+    expect(rows.map((d) => d.lang)).toEqual(['en']);
+  });
+
+  it('a paused scheduled alert resumes to its schedule, and the sweep starts a due one whose job was lost', async () => {
+    const a = await approvedAlert(organizer, coordinator, { title: 'Held', topic: 'events', ko: false });
+    const at = new Date(Date.now() + 3_600_000);
+    let cur = (await coordinator.post(`/api/v1/alerts/${a.id}/schedule`, { at: at.toISOString(), expectedVersion: a.version })).json();
+    cur = (await coordinator.post(`/api/v1/alerts/${a.id}/pause`, { expectedVersion: cur.version })).json();
+    expect(cur.status).toBe('paused');
+    const resumed = await coordinator.post(`/api/v1/alerts/${a.id}/resume`, { expectedVersion: cur.version });
+    expect(resumed.statusCode, resumed.body).toBe(200);
+    expect(resumed.json().status).toBe('scheduled');
+    expect(await deliveriesOf(a.id)).toHaveLength(0);
+    // Its time comes and its job is gone: the sweep starts it.
+    await db().update(alerts).set({ scheduledAt: new Date(Date.now() - 1_000) }).where(eq(alerts.id, a.id));
+    expect(await startDueAlerts(t.deps)).toBeGreaterThanOrEqual(1);
+    const [row] = await db().select().from(alerts).where(eq(alerts.id, a.id));
+    expect(row.status).toBe('sending');
+    expect((await deliveriesOf(a.id)).length).toBeGreaterThan(0);
+  });
+
+  it('a delivery whose person was erased after the fan-out is canceled, and the alert still finishes', async () => {
+    const gone = await addSubscriber(t, 'a', { phone: '773-555-0708', lang: 'en', state: 'IL' });
+    const a = await approvedAlert(organizer, coordinator, { title: 'Erased', topic: 'general', ko: false });
+    await coordinator.post(`/api/v1/alerts/${a.id}/send`, { expectedVersion: a.version });
+    await fanOut(t.deps, a.id);
+    expect((await deliveriesOf(a.id)).some((d) => d.personId === gone.id)).toBe(true);
+    await db().execute(sql`delete from consent_events where person_id = ${gone.id}`);
+    await db().execute(sql`delete from alert_subscribers where person_id = ${gone.id}`);
+    await db().execute(sql`delete from people where id = ${gone.id}`);
+    await handOver(t.deps, a.id);
+    await sendOutbox(a.id);
+    await handOver(t.deps, a.id);
+    const [mine] = (await deliveriesOf(a.id)).filter((d) => d.personId === gone.id);
+    expect(mine.state).toBe('canceled');
+    expect((await db().select().from(alerts).where(eq(alerts.id, a.id)))[0].status).toBe('sent');
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { SignupConfirmDetails } from '../../../contracts/alert-subscribers.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -25,6 +25,11 @@ export async function recordSignupConfirmation(db: DbOrTx, signup: SignupRow, co
     evidence: { textShown: signup.textShown, lang: signup.lang, source: signup.source, signedUpAt: signup.createdAt.toISOString(), confirmedBy, signupId: signup.id },
   });
   await db.update(alertSignups).set({ confirmedAt: at }).where(eq(alertSignups.id, signup.id));
+  // Someone known by phone who confirmed a new email (or the reverse): alerts go to the addresses on the person, so the
+  // confirmed one fills an empty field (a different address on file is left alone: staff decide between the two).
+  await db.execute(sql`
+    update people set ${signup.channel === 'sms' ? sql`phone_e164 = ${signup.address}` : sql`email = ${signup.address}`}, updated_at = now(), version = version + 1
+    where id = ${signup.personId} and org_id = ${signup.orgId} and ${signup.channel === 'sms' ? sql`phone_e164 is null` : sql`(email is null or email = '')`}`);
 }
 
 /** The sign-up a confirmation link names, found before any org is known (by the token's hash; the root handle). */

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { messagingSenders, outboundMessages, startSendWorkers } from '../messaging/index.ts';
+import { messagingSenders, outboundMessages, recordConsent, startSendWorkers } from '../messaging/index.ts';
 import { consentEvents, people } from '../people/index.ts';
 import { alertSignups, alertSubscribers } from './alerts.table.ts';
-import { startConsentKeywordWorker } from './consent-keyword.ts';
+import { startConsentKeywordWorker, takeConsentKeyword } from './consent-keyword.ts';
 
 /**
  * The public sign-up end to end: the form's API, the confirmation text in the outbox, a YES
@@ -113,8 +113,22 @@ describe('SMS sign-up and its YES', () => {
     await waitFor(async () => (await signupsOf(phone))[0].expiresAt <= new Date(), 'the sign-up to end');
     await text(phone, 'YES');
     await waitFor(async () => (await consentOf(phone)).length === 2, 'the YES');
-    await new Promise((r) => setTimeout(r, 700));
+    // The YES's own hand-off, run here rather than waited for: nothing is pending any more, so nothing is recorded.
+    expect(await takeConsentKeyword(t.deps, { orgId: t.orgs.a, address: phone, keyword: 'opt_in', scope: 'affiliate', providerId: 'SM' + 'd'.repeat(32), lang: 'en' })).toEqual({ confirmed: 0, ended: 0 });
     expect((await consentOf(phone)).map((e) => e.evidenceKind)).toEqual(['keyword', 'keyword']);
+  });
+
+  it('a STOP right after the YES wins even when the YES is handed over later', async () => {
+    const phone = '+13125551205';
+    await signup({ phone, zip: '60601', lang: 'en', topics: ['daca'] });
+    // The webhooks record both keywords; the YES's job has not run yet.
+    await recordConsent(db(), { orgId: t.orgs.a, address: phone, channel: 'sms', scope: 'affiliate', status: 'opted_in', evidenceKind: 'keyword', evidence: { keyword: 'YES' } });
+    await recordConsent(db(), { orgId: t.orgs.a, address: phone, channel: 'sms', scope: 'affiliate', status: 'opted_out', evidenceKind: 'keyword', evidence: { keyword: 'STOP' } });
+    expect(await takeConsentKeyword(t.deps, { orgId: t.orgs.a, address: phone, keyword: 'opt_in', scope: 'affiliate', providerId: 'SM' + 'e'.repeat(32), lang: 'en' })).toEqual({ confirmed: 0, ended: 1 });
+    const events = await consentOf(phone);
+    expect(events.map((e) => e.evidenceKind)).toEqual(['keyword', 'keyword']);
+    expect(events.at(-1)!.status).toBe('opted_out');
+    expect((await signupsOf(phone))[0].confirmedAt).toBeNull();
   });
 });
 

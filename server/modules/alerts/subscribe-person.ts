@@ -54,7 +54,7 @@ function splitName(name: string): { givenName: string; nameKo: string | null } {
  */
 export async function upsertSubscriber(
   db: DbOrTx,
-  s: { orgId: string; personId: string; topics: string[]; tags?: string[]; source: 'signup' | 'import' | 'staff' | 'keyword'; replaceTopics?: boolean },
+  s: { orgId: string; personId: string; topics: string[]; tags?: string[]; county?: string | null; source: 'signup' | 'import' | 'staff' | 'keyword'; replaceTopics?: boolean },
 ) {
   // Sorted, so a set of topics has one spelling (the merge below sorts too).
   const topicList = [...new Set(s.topics)].sort();
@@ -63,7 +63,7 @@ export async function upsertSubscriber(
   const tags = sql.param(tagList);
   await db
     .insert(alertSubscribers)
-    .values({ orgId: s.orgId, personId: s.personId, topics: topicList, tags: tagList, source: s.source })
+    .values({ orgId: s.orgId, personId: s.personId, topics: topicList, tags: tagList, county: s.county ?? null, source: s.source })
     .onConflictDoUpdate({
       target: alertSubscribers.personId,
       set: {
@@ -71,6 +71,8 @@ export async function upsertSubscriber(
           ? sql`${topics}::text[]`
           : sql`array(select distinct unnest(${alertSubscribers.topics} || ${topics}::text[]) order by 1)`,
         tags: sql`array(select distinct unnest(${alertSubscribers.tags} || ${tags}::text[]) order by 1)`,
+        // A county given now replaces the old one; none given keeps it.
+        county: sql`coalesce(${s.county ?? null}::text, ${alertSubscribers.county})`,
         updatedAt: new Date(),
       },
     });

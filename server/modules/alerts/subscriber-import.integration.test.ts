@@ -162,4 +162,18 @@ describe('subscriber import', () => {
     const b = (await (await t.as('organizer', 'b')).get('/api/v1/alerts/subscribers')).json();
     expect(b.total).toBe(0);
   });
+  it('takes a county column, which the alert audience can then filter on', async () => {
+    const csv = 'name,phone,language,zip,county\nAna Ruiz,312-555-3391,es,60608,Cook County\nBo Kim,312-555-3392,ko,60007,\n';
+    const res = await upload(organizer, csv);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await organizer.post(`/api/v1/alerts/imports/${res.json().importId}/confirm`)).statusCode).toBe(200);
+    const ana = await personBy('+13125553391');
+    const bo = await personBy('+13125553392');
+    const subs = await db().select().from(alertSubscribers).where(inArray(alertSubscribers.personId, [ana.id, bo.id]));
+    expect(Object.fromEntries(subs.map((s) => [s.personId === ana.id ? 'ana' : 'bo', s.county]))).toEqual({ ana: 'Cook', bo: null });
+    const alert = (await organizer.post('/api/v1/alerts', { title: 'Cook only', topic: 'daca', sourceLang: 'en', version: { smsBody: 'Cook County clinic' } })).json();
+    const preview = await organizer.post(`/api/v1/alerts/${alert.id}/preview`, { audience: { counties: ['cook'] } });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().recipients).toBe(1);
+  });
 });

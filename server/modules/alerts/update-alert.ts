@@ -40,7 +40,7 @@ export async function updateAlert({ ctx, input }: { ctx: Ctx; input: Input }): P
       ...(input.audience !== undefined ? { audience: input.audience } : {}),
       ...(scheduledAt !== undefined ? { scheduledAt } : {}),
     };
-    const updated = await alertsRepo.update(tx.db, row, set);
+    const updated = await alertsRepo.update(tx.db, row, set, { editedBy: ctx.actor?.userId ?? null });
     await audit(tx, { action: 'alert.update', entityType: 'alert', entityId: row.id, details: { fields: Object.keys(set) } });
     return alertView(tx, updated);
   });
