@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/context.ts';
 import { FAN_OUT_QUEUE, HAND_OVER_QUEUE, type AlertJob } from './alert-queues.ts';
 import { writeDeliveries, type FanOutAlert } from './fan-out.ts';
 import { type HandOverCursor, handOverStep } from './hand-over.ts';
+import { purgeUnconfirmedSignups } from './signup-retention.ts';
 
 type Lang = 'ko' | 'en' | 'es';
 
@@ -72,7 +73,7 @@ export async function startDueAlerts(deps: Deps): Promise<number> {
   return started;
 }
 
-/** The alert jobs, and the minute sweep for due scheduled alerts. Returns a stop function. */
+/** The alert jobs, the minute sweep for due scheduled alerts and the hourly purge of unconfirmed sign-ups. Returns a stop function. */
 export async function startAlertWorkers(deps: Deps): Promise<() => void> {
   await deps.jobs.work<AlertJob>(FAN_OUT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([j]) => {
     await fanOut(deps, j.data.alertId);
@@ -84,5 +85,20 @@ export async function startAlertWorkers(deps: Deps): Promise<() => void> {
     startDueAlerts(deps).catch((err) => deps.log.error({ err }, 'starting due scheduled alerts failed'));
   }, 60_000);
   sweep.unref();
-  return () => clearInterval(sweep);
+  // Sign-ups nobody confirmed, and the people only they created (signup-retention.ts).
+  const purge = async () => {
+    try {
+      const r = await purgeUnconfirmedSignups(deps);
+      if (r.signups) deps.log.info(r, 'unconfirmed alert sign-ups purged');
+    } catch (err) {
+      deps.log.error({ err }, 'purging unconfirmed sign-ups failed');
+    }
+  };
+  const purgeTimer = setInterval(purge, 60 * 60_000);
+  purgeTimer.unref();
+  void purge();
+  return () => {
+    clearInterval(sweep);
+    clearInterval(purgeTimer);
+  };
 }

@@ -5,6 +5,7 @@ import { messagingSenders, outboundMessages, recordConsent, startSendWorkers } f
 import { consentEvents, people } from '../people/index.ts';
 import { alertSignups, alertSubscribers } from './alerts.table.ts';
 import { startConsentKeywordWorker, takeConsentKeyword } from './consent-keyword.ts';
+import { purgeUnconfirmedSignups, UNCONFIRMED_SIGNUP_DAYS } from './signup-retention.ts';
 
 /**
  * The public sign-up end to end: the form's API, the confirmation text in the outbox, a YES
@@ -233,3 +234,23 @@ describe('bad input', () => {
     expect(await db().select().from(alertSignups).where(and(eq(alertSignups.address, '+13125551208')))).toHaveLength(3);
   });
 });
+
+describe('retention', () => {
+  it('purges sign-ups never confirmed a week after they expired, with the people only they created', async () => {
+    const phone = '+13125551299';
+    expect((await signup({ phone, zip: '60601', lang: 'es', topics: ['daca'] })).statusCode).toBe(201);
+    const [pending] = await signupsOf(phone);
+    // A person already known (with a name) who signs up and never confirms keeps their record.
+    const known = (await db().select().from(people).where(eq(people.phoneE164, '+13125550101')))[0];
+    expect((await signup({ phone: '+13125550101', zip: '60601', lang: 'ko', topics: ['tps'] })).statusCode).toBe(201);
+    const later = new Date(Date.now() + (2 + UNCONFIRMED_SIGNUP_DAYS) * 86_400_000);
+    const r = await purgeUnconfirmedSignups(t.deps, later);
+    expect(r.signups).toBeGreaterThanOrEqual(2);
+    expect(await signupsOf(phone)).toHaveLength(0);
+    expect(await db().select().from(people).where(eq(people.id, pending.personId))).toHaveLength(0);
+    expect(await db().select().from(people).where(eq(people.id, known.id))).toHaveLength(1);
+    // Confirmed sign-ups stay.
+    expect((await db().select().from(alertSignups).where(and(eq(alertSignups.orgId, t.orgs.a)))).every((s) => s.confirmedAt !== null)).toBe(true);
+  });
+});
+
