@@ -90,10 +90,10 @@ export async function handOverStep(deps: Deps, alertId: string, cursor: HandOver
     const gone = pending.filter((r) => r.gone);
     if (gone.length) await markQueued(tx, alertId, [], gone.map((r) => keyOf(alertId, r, stamp)));
     for (const [orgId, rows] of groupBy(pending.filter((r) => !r.gone), (r) => r.org_id)) {
-      // Only what is due counts: texts held for the recipients' morning (quiet hours) must not keep an emergency waiting.
-      const [{ open }] = await queryRows<{ open: number }>(tx, sql`
-        select count(*)::int as open from outbound_messages
-        where org_id = ${orgId} and status in ('queued', 'sending') and (not_before is null or not_before <= now())`);
+      // An emergency alert does not wait for the window: a big alert's texts held overnight for quiet hours fill it.
+      const [{ open }] = alert.emergency
+        ? [{ open: 0 }]
+        : await queryRows<{ open: number }>(tx, sql`select count(*)::int as open from outbound_messages where org_id = ${orgId} and status in ('queued', 'sending')`);
       if (Number(open) >= OUTBOX_WINDOW) {
         full = true;
         continue;
