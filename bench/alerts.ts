@@ -5,7 +5,8 @@
  *  - fan-out of a network-wide alert: the audience SELECT (filters, latest consent per
  *    address, language fallback) and its deliveries written in one INSERT … SELECT
  *    (writeDeliveries, as the worker runs it) vs a raw INSERT … SELECT of the same rows
- *    (people → an index-less copy of alert_deliveries, no consent, no filters);
+ *    (every person with a phone → an index-less copy of alert_deliveries: no consent, no
+ *    filters, no primary key);
  *  - end to end for one affiliate's alert (--send N of the subscribers, default 200,000):
  *    fan-out, the paced hand-over to the outbox, the real send workers and the simulator,
  *    pacing off, until the alert is `sent`; vs the outbox's own bare INSERT + SKIP LOCKED
@@ -141,7 +142,7 @@ export async function run(opts: AlertsOptions): Promise<BenchResult> {
     await database.exec(`
       insert into bench_deliveries_plain (alert_id, person_id, channel, lang, org_id, alert_org_id, place_state)
       select '${netAlert}', p.id, 'sms', p.preferred_language, p.org_id, '${network.id}', p.state from people p
-      where p.id in (select person_id from alert_deliveries where alert_id = '${netAlert}')`);
+      where p.merged_into_id is null and p.phone_e164 is not null`);
     const rawMs = since(t);
     await database.exec(`drop table bench_deliveries_plain`);
 
@@ -172,7 +173,7 @@ export async function run(opts: AlertsOptions): Promise<BenchResult> {
       durationMs: since(t0),
       params: { ...opts, pgAdminUrl: undefined, database: `PostgreSQL ${pgVersion?.v ?? ''}`.trim() },
       rows: [
-        { measure: `fan-out, network-wide, ${written} deliveries`, value: fanOutMs / 1000, unit: 's', reference: 'raw INSERT … SELECT of the same rows, no indexes', refValue: rawMs / 1000, ratio: ratio(fanOutMs, rawMs), note: `target ≤ 5 s; ${Math.round(fanOutRate)} deliveries/s` },
+        { measure: `fan-out, network-wide, ${written} deliveries`, value: fanOutMs / 1000, unit: 's', reference: 'raw INSERT … SELECT from people, no indexes', refValue: rawMs / 1000, ratio: ratio(fanOutMs, rawMs), note: `target ≤ 5 s; ${Math.round(fanOutRate)} deliveries/s` },
         { measure: `end to end, ${opts.send} texts, pacing off`, value: rate, unit: 'msg/s', reference: 'target', refValue: 2000, ratio: ratio(rate, 2000), note: `fan-out ${(e2eFanOutMs / 1000).toFixed(1)} s, then hand-over and sends; ${(e2eMs / 1000).toFixed(1)} s in all` },
         { measure: 'peak resident memory (bench + workers)', value: peakRss / 2 ** 20, unit: 'MB', reference: 'target', refValue: 512, ratio: ratio(peakRss, 512 * 2 ** 20), note: `${(rssBefore / 2 ** 20).toFixed(0)} MB before the send` },
       ],
