@@ -63,7 +63,8 @@ export type HandOverResult =
  * window is full makes the step answer `wait`. A paused or canceled alert answers `stopped`.
  * Runs as the system (table owner): a network-wide alert spans affiliates.
  */
-export async function handOverStep(deps: Deps, alertId: string, cursor: HandOverCursor = null): Promise<HandOverResult> {
+export async function handOverStep(deps: Deps, alertId: string, cursor: HandOverCursor = null, opts: { window?: number } = {}): Promise<HandOverResult> {
+  const window = opts.window ?? OUTBOX_WINDOW;
   return deps.database.db.transaction(async (tx) => {
     const [alert] = await queryRows<AlertRow>(tx, sql`
       select id, org_id, status, topic, emergency, approved_by, version from alerts where id = ${alertId} for share`);
@@ -94,7 +95,7 @@ export async function handOverStep(deps: Deps, alertId: string, cursor: HandOver
       const [{ open }] = alert.emergency
         ? [{ open: 0 }]
         : await queryRows<{ open: number }>(tx, sql`select count(*)::int as open from outbound_messages where org_id = ${orgId} and status in ('queued', 'sending')`);
-      if (Number(open) >= OUTBOX_WINDOW) {
+      if (Number(open) >= window) {
         full = true;
         continue;
       }

@@ -8,6 +8,7 @@ import { consentEvents } from '../people/people.table.ts';
 import { sendBatch } from '../messaging/send-batch.ts';
 import { fanOut, handOver, startDueAlerts } from './alert-worker.ts';
 import { alertDeliveries, alerts } from './alerts.table.ts';
+import { handOverStep } from './hand-over.ts';
 import { addSubscriber } from './compose.test-helpers.ts';
 
 /**
@@ -320,6 +321,33 @@ describe('follow-ups, schedules and stragglers', () => {
     const [mine] = (await deliveriesOf(a.id)).filter((d) => d.personId === gone.id);
     expect(mine.state).toBe('canceled');
     expect((await db().select().from(alerts).where(eq(alerts.id, a.id)))[0].status).toBe('sent');
+  });
+});
+
+describe('the outbox window', () => {
+  it('a full window makes an ordinary alert wait, but not an emergency', async () => {
+    // Something of A's is already open in the outbox (held for the morning, say): with a window of 1, that fills it.
+    const filler = await approvedAlert(organizer, coordinator, { title: 'Filler', topic: 'general', ko: false });
+    await coordinator.post(`/api/v1/alerts/${filler.id}/send`, { expectedVersion: filler.version });
+    await fanOut(t.deps, filler.id);
+    await handOver(t.deps, filler.id);
+    expect((await outboxOf(filler.id)).some((o) => o.status === 'queued')).toBe(true);
+
+    const ordinary = await approvedAlert(organizer, coordinator, { title: 'Ordinary', topic: 'general', ko: false });
+    await coordinator.post(`/api/v1/alerts/${ordinary.id}/send`, { expectedVersion: ordinary.version });
+    await fanOut(t.deps, ordinary.id);
+    expect(await handOverStep(t.deps, ordinary.id, null, { window: 1 })).toMatchObject({ outcome: 'wait', handed: 0 });
+    expect((await deliveriesOf(ordinary.id)).every((d) => d.state === 'pending')).toBe(true);
+
+    const urgent = await approvedAlert(organizer, coordinator, { title: 'Raid reported', topic: 'enforcement', emergency: true, ko: false });
+    await coordinator.post(`/api/v1/alerts/${urgent.id}/send`, { expectedVersion: urgent.version });
+    await fanOut(t.deps, urgent.id);
+    expect(await handOverStep(t.deps, urgent.id, null, { window: 1 })).toMatchObject({ outcome: 'more' });
+    expect((await deliveriesOf(urgent.id)).every((d) => d.state === 'queued')).toBe(true);
+    for (const a of [filler, ordinary, urgent]) {
+      const cur = (await coordinator.get(`/api/v1/alerts/${a.id}`)).json();
+      await coordinator.post(`/api/v1/alerts/${a.id}/cancel`, { expectedVersion: cur.version });
+    }
   });
 });
 
