@@ -12,6 +12,7 @@ CREATE TABLE "case_documents" (
 --> statement-breakpoint
 CREATE TABLE "alert_deliveries" (
 	"alert_id" uuid NOT NULL,
+	"seq" integer NOT NULL,
 	"person_id" uuid NOT NULL,
 	"channel" text NOT NULL,
 	"lang" text NOT NULL,
@@ -20,7 +21,7 @@ CREATE TABLE "alert_deliveries" (
 	"place_state" text,
 	"state" text DEFAULT 'pending' NOT NULL,
 	"outbound_id" uuid,
-	CONSTRAINT "alert_deliveries_alert_id_person_id_channel_lang_pk" PRIMARY KEY("alert_id","person_id","channel","lang")
+	CONSTRAINT "alert_deliveries_alert_id_seq_pk" PRIMARY KEY("alert_id","seq")
 );
 --> statement-breakpoint
 CREATE TABLE "alert_imports" (

@@ -18,5 +18,5 @@ export const ALERT_QUEUES: QueueSpec[] = [
 export interface AlertJob {
   alertId: string;
   /** hand-over: where the previous step stopped (hand-over.ts HandOverCursor). */
-  cursor?: { personId: string; channel: string; lang: string } | null;
+  cursor?: number | null;
 }

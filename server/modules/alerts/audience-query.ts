@@ -64,25 +64,26 @@ export function audienceSelect(alert: AudienceAlert, audience: Audience, orgIds:
   if (audience.langs.length) filters.push(sql`p.preferred_language = any(${textArray(audience.langs)})`);
   if (audience.topics.length) filters.push(sql`s.topics && ${textArray(audience.topics)}`);
   if (audience.tags.length) filters.push(sql`s.tags && ${textArray(audience.tags)}`);
+  const orgs = sql`${sql.param([...orgIds])}::uuid[]`;
+  const channels = textArray(audience.channels);
+  // Consent as two hash joins, not a probe per address: the latest event per address, channel and org among the
+  // affiliates' (lo), and per address and channel among the network-wide ones (ln); the later of the two applies.
+  // One ordered scan of the ledger instead of a million index probes halved the fan-out (bench/alerts).
   return sql`
+    with lo as (
+      select distinct on (e.address, e.channel, e.org_id) e.address, e.channel, e.org_id, e.status, e.created_at, e.seq
+      from consent_events e
+      where e.channel = any(${channels}) and e.topic in ('all', ${alert.topic}) and e.scope = 'affiliate' and e.org_id = any(${orgs})
+      order by e.address, e.channel, e.org_id, e.created_at desc, e.seq desc
+    ), ln as (
+      select distinct on (e.address, e.channel) e.address, e.channel, e.status, e.created_at, e.seq
+      from consent_events e
+      where e.channel = any(${channels}) and e.topic in ('all', ${alert.topic}) and e.scope = 'network'
+      order by e.address, e.channel, e.created_at desc, e.seq desc
+    )
     select c.person_id, c.org_id, c.channel, l.lang, c.place_state
     from (
-      select p.id as person_id, p.org_id, p.preferred_language as pref, p.state as place_state, ch.channel, ch.address
-      from people p
-      left join alert_subscribers s on s.person_id = p.id
-      cross join lateral (values ('sms', p.phone_e164), ('email', lower(p.email))) as ch(channel, address)
-      where ${sql.join(filters, sql` and `)}
-        and ch.channel = any(${textArray(audience.channels)})
-        and ch.address is not null
-        and (
-          select e.status from consent_events e
-          where e.address = ch.address and e.channel = ch.channel
-            and e.topic in ('all', ${alert.topic})
-            and (e.scope = 'network' or e.org_id = p.org_id)
-          order by e.created_at desc, e.seq desc
-          limit 1
-        ) = 'opted_in'
-        and not exists (select 1 from bad_addresses b where b.org_id = p.org_id and b.channel = ch.channel and b.address = ch.address)
+      ${sql.join(audience.channels.map((channel) => channelBranch(channel, filters)), sql` union all `)}
     ) c
     cross join lateral unnest(
       case
@@ -92,6 +93,29 @@ export function audienceSelect(alert: AudienceAlert, audience: Audience, orgIds:
       end
     ) as l(lang)
   `;
+}
+
+/**
+ * One channel's recipients: its address column joined straight to the consent CTEs (a hash join on the column, which
+ * a per-row list of channels would hide from the planner), bad addresses left out.
+ */
+function channelBranch(channel: 'sms' | 'email', filters: SQL[]): SQL {
+  const address = channel === 'sms' ? sql`p.phone_e164` : sql`lower(p.email)`;
+  return sql`
+    select p.id as person_id, p.org_id, p.preferred_language as pref, p.state as place_state, ${channel}::text as channel
+    from people p
+    left join alert_subscribers s on s.person_id = p.id
+    left join lo on lo.address = ${address} and lo.channel = ${channel} and lo.org_id = p.org_id
+    left join ln on ln.address = ${address} and ln.channel = ${channel}
+    where ${sql.join(filters, sql` and `)}
+      and ${address} is not null
+      and (case
+             when ln.address is null then lo.status
+             when lo.address is null then ln.status
+             when (lo.created_at, lo.seq) > (ln.created_at, ln.seq) then lo.status
+             else ln.status
+           end) = 'opted_in'
+      and not exists (select 1 from bad_addresses b where b.org_id = p.org_id and b.channel = ${channel} and b.address = ${address})`;
 }
 
 export interface AudienceSummary {

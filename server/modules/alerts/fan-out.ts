@@ -33,8 +33,8 @@ export async function writeDeliveries(db: DbOrTx, alert: FanOutAlert, langs: Lan
   // No ON CONFLICT: the caller writes an alert's deliveries once, in the transaction that sets its recipient count under the
   // alert's row lock (alert-worker.ts fanOut), and a speculative insert costs a WAL record per row.
   await db.execute(sql`
-    insert into alert_deliveries (alert_id, person_id, channel, lang, org_id, alert_org_id, place_state)
-    select ${alert.id}, a.person_id, a.channel, a.lang, a.org_id, ${alert.orgId}, a.place_state from (${select}) a
+    insert into alert_deliveries (alert_id, seq, person_id, channel, lang, org_id, alert_org_id, place_state)
+    select ${alert.id}, row_number() over (), a.person_id, a.channel, a.lang, a.org_id, ${alert.orgId}, a.place_state from (${select}) a
   `);
   const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from alert_deliveries where alert_id = ${alert.id}`);
   return Number(n);

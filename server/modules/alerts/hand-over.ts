@@ -33,6 +33,7 @@ interface VersionRow {
   email_body: string;
 }
 interface PendingRow {
+  seq: number;
   person_id: string;
   /** The person was erased since the fan-out: the delivery is canceled, not left pending forever. */
   gone: boolean;
@@ -43,8 +44,8 @@ interface PendingRow {
   email: string | null;
 }
 
-/** Where the last step stopped in the alert's deliveries (primary-key order): the next step reads on from there. */
-export type HandOverCursor = { personId: string; channel: string; lang: string } | null;
+/** Where the last step stopped in the alert's deliveries (their seq): the next step reads on from there. */
+export type HandOverCursor = number | null;
 export type HandOverResult =
   | { outcome: 'stopped' }
   | { outcome: 'more'; cursor: HandOverCursor }
@@ -56,8 +57,8 @@ export type HandOverResult =
  * messaging outbox (enqueueMessages: its checks, pacing and send jobs) and mark them queued
  * with their outbox ids, in one transaction — a crash leaves them pending, never twice.
  * Rows are claimed FOR UPDATE SKIP LOCKED, so two workers split the work. Steps walk the
- * deliveries in primary-key order from a cursor (no second index to keep up while a million
- * rows are written); rows left behind (an org whose outbox window was full, rows a pause gave
+ * deliveries in seq order (their primary key) from a cursor (no second index to keep up while
+ * a million rows are written); rows left behind (an org whose outbox window was full, rows a pause gave
  * back) are found by the next pass from the start. A pass that finds nothing pending, from
  * the start, with nothing left open in the outbox marks the alert sent (`done`). An org whose
  * window is full makes the step answer `wait`. A paused or canceled alert answers `stopped`.
@@ -70,19 +71,19 @@ export async function handOverStep(deps: Deps, alertId: string, cursor: HandOver
       select id, org_id, status, topic, emergency, approved_by, version from alerts where id = ${alertId} for share`);
     if (!alert || alert.status !== 'sending') return { outcome: 'stopped' };
     const pending = await queryRows<PendingRow>(tx, sql`
-      select d.person_id, d.channel, d.lang, d.org_id, p.id is null as gone, p.phone_e164 as phone, lower(p.email) as email
+      select d.seq, d.person_id, d.channel, d.lang, d.org_id, p.id is null as gone, p.phone_e164 as phone, lower(p.email) as email
       from alert_deliveries d left join people p on p.id = d.person_id
       where d.alert_id = ${alertId} and d.state = 'pending'
-        ${cursor ? sql`and (d.alert_id, d.person_id, d.channel, d.lang) > (${alertId}::uuid, ${cursor.personId}::uuid, ${cursor.channel}, ${cursor.lang})` : sql``}
-      order by d.alert_id, d.person_id, d.channel, d.lang
+        ${cursor !== null ? sql`and d.seq > ${cursor}` : sql``}
+      order by d.seq
       limit ${HAND_OVER_CHUNK}
       for update of d skip locked`);
     if (!pending.length) {
-      if (cursor) return { outcome: 'more', cursor: null }; // the end of a pass: look again from the start
+      if (cursor !== null) return { outcome: 'more', cursor: null }; // the end of a pass: look again from the start
       return (await finishIfDone(tx, alert)) ? { outcome: 'done' } : { outcome: 'wait', handed: 0, cursor: null };
     }
     const last = pending[pending.length - 1];
-    const next: HandOverCursor = { personId: last.person_id, channel: last.channel, lang: last.lang };
+    const next: HandOverCursor = Number(last.seq);
 
     const texts = await alertTexts(deps, tx, alert);
     const stamp = Date.now().toString(36);
@@ -108,7 +109,7 @@ export async function handOverStep(deps: Deps, alertId: string, cursor: HandOver
   });
 }
 
-const keyOf = (alertId: string, r: Pick<PendingRow, 'person_id' | 'channel' | 'lang'>, stamp: string) => `alert:${alertId}:${r.person_id}:${r.channel}:${r.lang}:${stamp}`;
+const keyOf = (alertId: string, r: Pick<PendingRow, 'seq'>, stamp: string) => `alert:${alertId}:${r.seq}:${stamp}`;
 
 /** The line under every alert email: the subscriber's own preferences page (language, topics, ZIP, unsubscribe). */
 const PREFERENCES_LINE: Record<Lang, string> = {
@@ -164,25 +165,18 @@ async function enqueueOrgChunk(deps: Deps, tx: DbOrTx, orgId: string, alert: Ale
 
 /** Record which outbox row carries each delivery (from the dedupe key), and cancel the ones the outbox refused. */
 async function markQueued(tx: DbOrTx, alertId: string, inserted: { id: string; dedupeKey: string | null }[], dropped: string[]) {
-  const parse = (key: string) => {
-    const [, , personId, channel, lang] = key.split(':');
-    return { personId, channel, lang };
-  };
-  const rows = inserted.filter((r) => r.dedupeKey).map((r) => ({ id: r.id, ...parse(r.dedupeKey!) }));
+  const seqOf = (key: string) => Number(key.split(':')[2]);
+  const rows = inserted.filter((r) => r.dedupeKey).map((r) => ({ id: r.id, seq: seqOf(r.dedupeKey!) }));
   if (rows.length) {
     await tx.execute(sql`
       update alert_deliveries d set state = 'queued', outbound_id = u.id
-      from unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(rows.map((r) => r.personId))}::uuid[],
-                  ${sql.param(rows.map((r) => r.channel))}::text[], ${sql.param(rows.map((r) => r.lang))}::text[]) as u(id, person_id, channel, lang)
-      where d.alert_id = ${alertId} and d.person_id = u.person_id and d.channel = u.channel and d.lang = u.lang`);
+      from unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(rows.map((r) => r.seq))}::int[]) as u(id, seq)
+      where d.alert_id = ${alertId} and d.seq = u.seq`);
   }
   if (dropped.length) {
-    const gone = dropped.map(parse);
     await tx.execute(sql`
-      update alert_deliveries d set state = 'canceled'
-      from unnest(${sql.param(gone.map((r) => r.personId))}::uuid[], ${sql.param(gone.map((r) => r.channel))}::text[],
-                  ${sql.param(gone.map((r) => r.lang))}::text[]) as u(person_id, channel, lang)
-      where d.alert_id = ${alertId} and d.person_id = u.person_id and d.channel = u.channel and d.lang = u.lang`);
+      update alert_deliveries set state = 'canceled'
+      where alert_id = ${alertId} and seq = any(${sql.param(dropped.map(seqOf))}::int[])`);
   }
 }
 

@@ -324,6 +324,29 @@ describe('follow-ups, schedules and stragglers', () => {
   });
 });
 
+describe('consent at fan-out', () => {
+  it('the latest applicable event wins: a STOPALL bars every affiliate, a later START to this one lets it write again', async () => {
+    const all = await addSubscriber(t, 'a', { phone: '773-555-0721', lang: 'en', state: 'IL' });
+    const back = await addSubscriber(t, 'a', { phone: '773-555-0722', lang: 'en', state: 'IL' });
+    const other = await addSubscriber(t, 'a', { phone: '773-555-0723', lang: 'en', state: 'IL' });
+    const stopAll = (address: string) => recordConsent(db(), { orgId: t.orgs.b, address, channel: 'sms', scope: 'network', status: 'opted_out', evidenceKind: 'keyword', evidence: { keyword: 'STOPALL' } });
+    await stopAll('+17735550721');
+    await stopAll('+17735550722');
+    await recordConsent(db(), { orgId: t.orgs.a, address: '+17735550722', personId: back.id, channel: 'sms', scope: 'affiliate', status: 'opted_in', evidenceKind: 'keyword', evidence: { keyword: 'START' } });
+    // B's own opt-out binds B only.
+    await recordConsent(db(), { orgId: t.orgs.b, address: '+17735550723', channel: 'sms', scope: 'affiliate', status: 'opted_out', evidenceKind: 'keyword', evidence: { keyword: 'STOP' } });
+    const a = await approvedAlert(organizer, coordinator, { title: 'Consent', topic: 'general', ko: false });
+    await coordinator.post(`/api/v1/alerts/${a.id}/send`, { expectedVersion: a.version });
+    await fanOut(t.deps, a.id);
+    const reached = new Set((await deliveriesOf(a.id)).map((d) => d.personId));
+    expect(reached.has(all.id)).toBe(false);
+    expect(reached.has(back.id)).toBe(true);
+    expect(reached.has(other.id)).toBe(true);
+    const cur = (await coordinator.get(`/api/v1/alerts/${a.id}`)).json();
+    await coordinator.post(`/api/v1/alerts/${a.id}/cancel`, { expectedVersion: cur.version });
+  });
+});
+
 describe('the outbox window', () => {
   it('a full window makes an ordinary alert wait, but not an emergency', async () => {
     // Something of A's is already open in the outbox (held for the morning, say): with a window of 1, that fills it.
