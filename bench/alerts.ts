@@ -140,8 +140,8 @@ export async function run(opts: AlertsOptions): Promise<BenchResult> {
     await database.exec(`create table bench_deliveries_plain (like alert_deliveries including defaults)`);
     t = performance.now();
     await database.exec(`
-      insert into bench_deliveries_plain (alert_id, person_id, channel, lang, org_id, alert_org_id, place_state)
-      select '${netAlert}', p.id, 'sms', p.preferred_language, p.org_id, '${network.id}', p.state from people p
+      insert into bench_deliveries_plain (alert_id, seq, person_id, channel, lang, org_id, alert_org_id, place_state)
+      select '${netAlert}', row_number() over (), p.id, 'sms', p.preferred_language, p.org_id, '${network.id}', p.state from people p
       where p.merged_into_id is null and p.phone_e164 is not null`);
     const rawMs = since(t);
     await database.exec(`drop table bench_deliveries_plain`);
