@@ -141,8 +141,11 @@ describe('cases (Korean UI, 375 px)', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1, name: '사건' }).isVisible()).toBe(true);
     const caseLink = page.getByTestId('case-link').filter({ hasText: '박지수 · Jisoo Park' });
     await expect.poll(() => caseLink.count(), SLOW).toBe(1);
-    await page.getByLabel('내가 맡은 사건만 보기').check();
+    // The box follows the URL (the filter is a link one can share): click, then wait for the URL and the box to agree.
+    // (check() asserts the new state right after its click, before the router's navigation re-renders the box.)
+    await page.getByLabel('내가 맡은 사건만 보기').click();
     await expect.poll(() => page.url()).toContain('mine=true');
+    await expect.poll(() => page.getByLabel('내가 맡은 사건만 보기').isChecked()).toBe(true);
     await expect.poll(() => caseLink.count(), SLOW).toBe(1);
     await expectPhoneFriendly(page, 'case list (ko)');
 
