@@ -7,9 +7,9 @@ import { Button } from '../../ui/Button.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Panel } from '../../ui/Panel.tsx';
-import { todayIso } from '../hotline/reports-period.ts';
-import { type CaseReportPeriod, caseReportCsvUrl, caseReportPeriodFromParams, paramsFromCaseReportPeriod } from './case-report-figures.ts';
-import { CaseReportPeriodForm } from './CaseReportPeriodForm.tsx';
+import { reportPeriodLabels, todayIso } from '../../lib/report-period.ts';
+import { CASE_REPORT_PRESETS, type CaseReportPeriod, caseReportCsvUrl, caseReportPeriodFromParams, paramsFromCaseReportPeriod } from './case-report-figures.ts';
+import { ReportPeriodForm } from '../../ui/ReportPeriodForm.tsx';
 import { useCaseReport } from './reports.api.ts';
 import { ReportTable } from './ReportTable.tsx';
 import './case-pages.css';
@@ -45,7 +45,7 @@ export function CaseReportsPage() {
           ) : null
         }
       />
-      <CaseReportPeriodForm period={period} onChange={go} />
+      <ReportPeriodForm presets={CASE_REPORT_PRESETS} period={period} onChange={go} labels={reportPeriodLabels(t)} idPrefix="case-report" />
       {report.isPending ? <Loading label={t('status.loading', { ns: 'common' })} /> : null}
       {report.isError ? (
         <Alert tone="error" actions={<Button onClick={() => void report.refetch()}>{t('actions.retry', { ns: 'common' })}</Button>}>

@@ -12,7 +12,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { isIsoDay } from '../hotline/reports-period.ts';
+import { isIsoDay } from '../../lib/report-period.ts';
 import { useClinicDay } from './clinic.api.ts';
 import { visitStage } from './clinic-day.ts';
 import { ClinicExpected } from './ClinicExpected.tsx';

@@ -5,7 +5,7 @@ import { useFormat } from '../../lib/use-format.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { todayIso } from '../hotline/reports-period.ts';
+import { todayIso } from '../../lib/report-period.ts';
 import { clinicApi, useClinicAction } from './clinic.api.ts';
 import { visitStage } from './clinic-day.ts';
 

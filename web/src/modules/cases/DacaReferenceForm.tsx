@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Fieldset } from '../../ui/Fieldset.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { todayIso } from '../hotline/reports-period.ts';
+import { todayIso } from '../../lib/report-period.ts';
 import { formFieldOf, formFromReference, type ReferenceField, type ReferenceForm, referenceInputFromForm } from './daca-reference-form.ts';
 import { useSaveDacaReference } from './reference.api.ts';
 

@@ -1,35 +1,17 @@
 import type { CaseReport } from '../../../../contracts/cases.ts';
-import { isIsoDay, lastDays } from '../hotline/reports-period.ts';
+import { paramsFromPeriod, type Period, periodFromParams } from '../../lib/report-period.ts';
 
 /**
  * The case report's period and figures, pure so they can be unit-tested. The period lives
  * in the URL (bookmarkable); presets count back from today, the default is the last 30 days
  * (funders ask for months and quarters, not weeks).
  */
-export type CaseReportPreset = '30' | '90' | 'custom';
-export const CASE_REPORT_PRESETS: readonly CaseReportPreset[] = ['30', '90', 'custom'];
+export const CASE_REPORT_PRESETS = ['30', '90', 'custom'] as const;
+export type CaseReportPreset = (typeof CASE_REPORT_PRESETS)[number];
+export type CaseReportPeriod = Period<CaseReportPreset>;
 
-export interface CaseReportPeriod {
-  preset: CaseReportPreset;
-  from: string;
-  to: string;
-}
-
-export function caseReportPeriodFromParams(params: URLSearchParams, today: string): CaseReportPeriod {
-  const preset = params.get('period');
-  if (preset === '90') return { preset: '90', ...lastDays(90, today) };
-  if (preset === 'custom') {
-    const from = params.get('from');
-    const to = params.get('to');
-    if (isIsoDay(from) && isIsoDay(to)) return { preset: 'custom', from, to };
-  }
-  return { preset: '30', ...lastDays(30, today) };
-}
-
-export function paramsFromCaseReportPeriod(p: CaseReportPeriod): URLSearchParams {
-  if (p.preset === 'custom') return new URLSearchParams({ period: 'custom', from: p.from, to: p.to });
-  return new URLSearchParams(p.preset === '30' ? {} : { period: p.preset });
-}
+export const caseReportPeriodFromParams = (params: URLSearchParams, today: string): CaseReportPeriod => periodFromParams(params, today, CASE_REPORT_PRESETS);
+export const paramsFromCaseReportPeriod = (p: CaseReportPeriod): URLSearchParams => paramsFromPeriod(p, CASE_REPORT_PRESETS);
 
 /** The server's CSV of the same figures; a plain link, so the browser downloads it with the session cookie. */
 export const caseReportCsvUrl = (from: string, to: string) => `/api/v1/cases/reports.csv?${new URLSearchParams({ from, to })}`;

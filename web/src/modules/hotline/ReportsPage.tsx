@@ -6,10 +6,10 @@ import { Button } from '../../ui/Button.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useHotlineReport } from './hotline-admin.api.ts';
-import { type Period, paramsFromPeriod, periodFromParams, todayIso } from './reports-period.ts';
+import { type Period, paramsFromPeriod, periodFromParams, reportPeriodLabels, todayIso } from '../../lib/report-period.ts';
+import { ReportPeriodForm } from '../../ui/ReportPeriodForm.tsx';
 import { ReportsBreakdown } from './ReportsBreakdown.tsx';
 import { ReportsByDay } from './ReportsByDay.tsx';
-import { ReportsPeriodForm } from './ReportsPeriodForm.tsx';
 import { ReportsSummary } from './ReportsSummary.tsx';
 import './reports.css';
 
@@ -18,19 +18,23 @@ import './reports.css';
  * language and category, first-response times, calls, and what is still waiting. The
  * period lives in the URL, so a report can be bookmarked or sent to a colleague.
  */
+/** Last 7 days (the default), last 30, or a custom range. */
+const HOTLINE_PERIODS = ['7', '30', 'custom'] as const;
+type HotlinePeriod = (typeof HOTLINE_PERIODS)[number];
+
 export function ReportsPage() {
   const { t } = useTranslation('hotline');
   const fmt = useFormat();
   const [params, setParams] = useSearchParams();
-  const period = periodFromParams(params, todayIso());
+  const period = periodFromParams(params, todayIso(), HOTLINE_PERIODS);
   const report = useHotlineReport(period.from, period.to);
-  const go = (next: Period) => setParams(paramsFromPeriod(next), { replace: true });
+  const go = (next: Period<HotlinePeriod>) => setParams(paramsFromPeriod(next, HOTLINE_PERIODS), { replace: true });
   const data = report.data;
 
   return (
     <>
       <PageHeading title={t('reports.title')} description={t('reports.intro')} />
-      <ReportsPeriodForm period={period} onChange={go} />
+      <ReportPeriodForm presets={HOTLINE_PERIODS} period={period} onChange={go} labels={reportPeriodLabels(t)} idPrefix="report" />
       {report.isPending ? <Loading label={t('status.loading', { ns: 'common' })} /> : null}
       {report.isError ? (
         <Alert tone="error" actions={<Button onClick={() => void report.refetch()}>{t('actions.retry', { ns: 'common' })}</Button>}>

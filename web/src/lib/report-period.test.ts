@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysInRange, lastDays, paramsFromPeriod, periodFromParams, rangeProblem, todayIso } from './reports-period.ts';
+import { addDays, daysInRange, lastDays, paramsFromPeriod, periodFromParams, rangeProblem, todayIso } from './report-period.ts';
+
+const HOTLINE = ['7', '30', 'custom'] as const;
 
 describe('report periods', () => {
   it('counts the last n days with today included, across month and year ends', () => {
@@ -19,12 +21,12 @@ describe('report periods', () => {
 
   it('round-trips through the URL and falls back to the last 7 days on anything odd', () => {
     const today = '2026-03-10';
-    expect(periodFromParams(new URLSearchParams(''), today)).toEqual({ preset: '7', from: '2026-03-04', to: today });
-    expect(periodFromParams(new URLSearchParams('period=30'), today)).toEqual({ preset: '30', from: '2026-02-09', to: today });
+    expect(periodFromParams(new URLSearchParams(''), today, HOTLINE)).toEqual({ preset: '7', from: '2026-03-04', to: today });
+    expect(periodFromParams(new URLSearchParams('period=30'), today, HOTLINE)).toEqual({ preset: '30', from: '2026-02-09', to: today });
     const custom = { preset: 'custom' as const, from: '2026-01-01', to: '2026-01-31' };
-    expect(periodFromParams(paramsFromPeriod(custom), today)).toEqual(custom);
-    expect(periodFromParams(new URLSearchParams('period=custom&from=2026-13-01&to=x'), today).preset).toBe('7');
-    expect(paramsFromPeriod({ preset: '7', from: 'a', to: 'b' }).toString()).toBe('');
+    expect(periodFromParams(paramsFromPeriod(custom, HOTLINE), today, HOTLINE)).toEqual(custom);
+    expect(periodFromParams(new URLSearchParams('period=custom&from=2026-13-01&to=x'), today, HOTLINE).preset).toBe('7');
+    expect(paramsFromPeriod({ preset: '7', from: 'a', to: 'b' }, HOTLINE).toString()).toBe('');
   });
 
   it('names what is wrong with a custom range', () => {
