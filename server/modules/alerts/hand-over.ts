@@ -143,18 +143,20 @@ function toMessage(deps: Deps, alert: AlertRow, text: VersionRow, r: PendingRow,
  * Enqueue one org's part of a chunk. enqueueMessages refuses a whole call for one bad message
  * (an address that went bad, an org without a sending number); then each is tried alone and
  * the ones refused are dropped (their deliveries canceled) rather than holding up the rest.
+ * Every attempt runs in a savepoint: a refusal that comes from the database (a constraint)
+ * aborts only the attempt, not the step's transaction.
  */
-async function enqueueOrgChunk(deps: Deps, tx: DbOrTx, orgId: string, alert: AlertRow, messages: OutgoingMessage[]) {
+async function enqueueOrgChunk(deps: Deps, tx: Tx, orgId: string, alert: AlertRow, messages: OutgoingMessage[]) {
+  const attempt = (batch: OutgoingMessage[]) => tx.transaction((sp) => enqueueMessages(deps, sp, { orgId, createdBy: alert.approved_by, messages: batch }));
   try {
-    const r = await enqueueMessages(deps, tx, { orgId, createdBy: alert.approved_by, messages });
-    return { inserted: r.inserted, dropped: [] as string[] };
+    return { inserted: (await attempt(messages)).inserted, dropped: [] as string[] };
   } catch (err) {
     deps.log.warn({ err, alertId: alert.id, orgId }, 'alert chunk refused by the outbox; trying its messages one by one');
     const inserted: { id: string; dedupeKey: string | null }[] = [];
     const dropped: string[] = [];
     for (const m of messages) {
       try {
-        inserted.push(...(await enqueueMessages(deps, tx, { orgId, createdBy: alert.approved_by, messages: [m] })).inserted);
+        inserted.push(...(await attempt([m])).inserted);
       } catch {
         dropped.push(m.dedupeKey!);
       }
@@ -162,6 +164,7 @@ async function enqueueOrgChunk(deps: Deps, tx: DbOrTx, orgId: string, alert: Ale
     return { inserted, dropped };
   }
 }
+type Tx = Parameters<Parameters<Deps['database']['db']['transaction']>[0]>[0];
 
 /** Record which outbox row carries each delivery (from the dedupe key), and cancel the ones the outbox refused. */
 async function markQueued(tx: DbOrTx, alertId: string, inserted: { id: string; dedupeKey: string | null }[], dropped: string[]) {

@@ -5,7 +5,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTx, requireOrg } from '../../platform/db-context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { consentEvents, people } from '../people/index.ts';
+import { consentEvents, nameKeyColumns, people } from '../people/index.ts';
 import { alertImports } from './alerts.table.ts';
 import type { ImportRow } from './import-csv.ts';
 import { stateForZip } from './subscriber-places.ts';
@@ -59,7 +59,7 @@ export async function confirmImport({ ctx, input }: { ctx: Ctx; input: { id: str
     for (const r of rows) {
       const state = stateForZip(r.zip);
       const [existing] = await db
-        .select({ id: people.id, givenName: people.givenName, phone: people.phoneE164, email: people.email })
+        .select({ id: people.id, givenName: people.givenName, familyName: people.familyName, nameKo: people.nameKo, otherNames: people.otherNames, phone: people.phoneE164, email: people.email })
         .from(people)
         .where(and(eq(people.orgId, orgId), isNull(people.mergedIntoId), or(r.phone ? eq(people.phoneE164, r.phone) : undefined, r.email ? eq(people.email, r.email) : undefined)))
         .orderBy(r.phone ? sql`${people.phoneE164} = ${r.phone} desc` : people.createdAt, people.createdAt)
@@ -74,7 +74,8 @@ export async function confirmImport({ ctx, input }: { ctx: Ctx; input: { id: str
             ...(r.zip ? { zip: r.zip, state } : {}),
             ...(!existing.phone && r.phone ? { phoneE164: r.phone } : {}),
             ...(!existing.email && r.email ? { email: r.email } : {}),
-            ...(!existing.givenName && r.name ? { givenName: r.name } : {}),
+            // A name for someone known only by number: both name key columns follow it (search, and the conflict check).
+            ...(!existing.givenName && r.name ? { givenName: r.name, ...nameKeyColumns({ givenName: r.name, familyName: existing.familyName, nameKo: existing.nameKo, otherNames: existing.otherNames }) } : {}),
             updatedAt: at,
             version: sql`${people.version} + 1`,
           })

@@ -347,6 +347,33 @@ describe('consent at fan-out', () => {
   });
 });
 
+describe('a refusal from the database', () => {
+  it('cancels only the refused delivery; the rest of the chunk goes to the outbox', async () => {
+    const refused = await addSubscriber(t, 'a', { phone: '773-555-0731', lang: 'en', state: 'IL' });
+    // A stand-in for any constraint the outbox's insert can hit: the database itself refuses one address.
+    await db().execute(sql.raw(`
+      create or replace function refuse_test_address() returns trigger language plpgsql as $$
+      begin if new.to_address = '+17735550731' then raise exception 'refused for the test'; end if; return new; end $$`));
+    await db().execute(sql.raw('create trigger refuse_test_address before insert on outbound_messages for each row execute function refuse_test_address()'));
+    try {
+      const a = await approvedAlert(organizer, coordinator, { title: 'Refused', topic: 'general', ko: false });
+      await coordinator.post(`/api/v1/alerts/${a.id}/send`, { expectedVersion: a.version });
+      await fanOut(t.deps, a.id);
+      await handOver(t.deps, a.id);
+      const rows = await deliveriesOf(a.id);
+      expect(rows.find((d) => d.personId === refused.id)!.state).toBe('canceled');
+      const others = rows.filter((d) => d.personId !== refused.id);
+      expect(others.length).toBeGreaterThan(0);
+      expect(others.every((d) => d.state === 'queued' && d.outboundId)).toBe(true);
+      const cur = (await coordinator.get(`/api/v1/alerts/${a.id}`)).json();
+      await coordinator.post(`/api/v1/alerts/${a.id}/cancel`, { expectedVersion: cur.version });
+    } finally {
+      await db().execute(sql.raw('drop trigger refuse_test_address on outbound_messages'));
+      await db().execute(sql.raw('drop function refuse_test_address()'));
+    }
+  });
+});
+
 describe('the outbox window', () => {
   it('a full window makes an ordinary alert wait, but not an emergency', async () => {
     // Something of A's is already open in the outbox (held for the morning, say): with a window of 1, that fills it.

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { buildSearchKeys, people } from '../people/index.ts';
+import { nameKeyColumns, people } from '../people/index.ts';
 import { alertSubscribers } from './alerts.table.ts';
 
 type Lang = 'ko' | 'en' | 'es';
@@ -21,9 +21,8 @@ export async function findPersonByContact(db: DbOrTx, orgId: string, c: { phone?
 /**
  * A person for a sign-up or an import row. A sign-up often has no name: the person is
  * stored with an empty given name (the column allows it; people's own form still requires
- * one) and staff pages show the masked phone or email instead. Search keys are built from
- * whatever name there is; the legal network's conflict keys are filled by its backfill
- * (backfillConflictKeys) like any row written outside the people form.
+ * one) and staff pages show the masked phone or email instead. Search keys and the legal
+ * network's conflict keys are built from whatever name there is, as the people form does.
  */
 export async function insertSubscriberPerson(
   db: DbOrTx,
@@ -34,7 +33,7 @@ export async function insertSubscriberPerson(
     .insert(people)
     .values({
       orgId: p.orgId, givenName, nameKo, familyName: '', phoneE164: p.phone ?? null, email: p.email ?? null, preferredLanguage: p.lang,
-      zip: p.zip ?? null, state: p.state ?? null, createdBy: p.createdBy ?? null, searchKeys: buildSearchKeys({ givenName, nameKo }),
+      zip: p.zip ?? null, state: p.state ?? null, createdBy: p.createdBy ?? null, ...nameKeyColumns({ givenName, familyName: '', nameKo, otherNames: null }),
     })
     .returning({ id: people.id });
   return row.id;

@@ -90,6 +90,8 @@ describe('subscriber import', () => {
     expect((await organizer.post(`/api/v1/alerts/imports/${p.importId}/confirm`)).json()).toEqual({ created: 2, updated: 0, consentRecorded: 3 });
     const seoyeon = await personBy('+13125553101');
     expect(seoyeon).toMatchObject({ givenName: '김서연', preferredLanguage: 'ko' });
+    // The legal network's conflict check finds imported people too (keys written with the row, not by a later backfill).
+    expect(seoyeon.conflictKeys.length).toBeGreaterThan(0);
     const [sub] = await db().select().from(alertSubscribers).where(eq(alertSubscribers.personId, seoyeon.id));
     expect(sub).toMatchObject({ topics: ['daca', 'tps'], tags: ['교회'] });
     // Searchable in Hangul and romanized, like anyone else.
