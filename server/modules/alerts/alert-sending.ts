@@ -135,8 +135,17 @@ export async function cancelAlert({ ctx, input }: { ctx: Ctx; input: { id: strin
 export async function createFollowUp({ ctx, input }: { ctx: Ctx; input: { id: string; kind: 'correction' | 'retraction'; title?: string; version?: { smsBody?: string; emailSubject?: string; emailBody?: string } } }) {
   return inTx(ctx, async (tx) => {
     const orgId = requireOrg(tx);
-    const [parent] = await tx.db.select().from(alerts).where(and(eq(alerts.id, input.id), eq(alerts.orgId, orgId)));
+    // Locked: a double-clicked "send a correction" finds the draft the first click made, and opens it again.
+    const [parent] = await tx.db.select().from(alerts).where(and(eq(alerts.id, input.id), eq(alerts.orgId, orgId))).for('update');
     if (!parent) throw notFound('alert');
+    const me = tx.actor?.userId ?? null;
+    if (me) {
+      const [draft] = await tx.db
+        .select()
+        .from(alerts)
+        .where(and(eq(alerts.parentId, parent.id), eq(alerts.kind, input.kind), eq(alerts.status, 'draft'), eq(alerts.createdBy, me)));
+      if (draft) return draft;
+    }
     if (!['sending', 'paused', 'sent', 'canceled'].includes(parent.status)) throw conflict('follow_up_nothing_sent', { status: parent.status });
     const [reached] = await queryRows<{ n: number }>(tx.db, sql`
       select count(*)::int as n from alert_deliveries d join outbound_messages o on o.id = d.outbound_id

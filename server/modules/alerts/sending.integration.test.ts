@@ -157,6 +157,10 @@ describe('sending an alert', () => {
     expect(res.statusCode, res.body).toBe(201);
     const follow = res.json();
     expect(follow).toMatchObject({ kind: 'retraction', parentId: alert.id, status: 'draft', title: 'Retraction: DACA update' });
+    // A double click opens the same draft, not a second one.
+    const again = await organizer.post(`/api/v1/alerts/${alert.id}/follow-up`, { kind: 'retraction' });
+    expect(again.json().id).toBe(follow.id);
+    expect(await db().select().from(alerts).where(and(eq(alerts.parentId, alert.id), eq(alerts.kind, 'retraction')))).toHaveLength(1);
     let f = follow;
     for (const lang of f.langs) f = (await coordinator.post(`/api/v1/alerts/${f.id}/versions/${lang}/review`, { status: 'approved', expectedVersion: f.version })).json();
     const submitted = await organizer.post(`/api/v1/alerts/${f.id}/submit`, { expectedVersion: f.version });

@@ -119,8 +119,18 @@ describe('SMS sign-up and its YES', () => {
     expect((await consentOf(phone)).map((e) => e.evidenceKind)).toEqual(['keyword', 'keyword']);
   });
 
+  it('a YES job run twice (a worker that died after committing) records the form once', async () => {
+    const phone = '+13125551261';
+    await signup({ phone, zip: '60601', lang: 'en', topics: ['daca'] });
+    await recordConsent(db(), { orgId: t.orgs.a, address: phone, channel: 'sms', scope: 'affiliate', status: 'opted_in', evidenceKind: 'keyword', evidence: { keyword: 'YES' } });
+    const job = { orgId: t.orgs.a, address: phone, keyword: 'opt_in' as const, scope: 'affiliate' as const, providerId: 'SM' + 'f'.repeat(32), lang: 'en' as const };
+    expect(await takeConsentKeyword(t.deps, job)).toEqual({ confirmed: 1, ended: 0 });
+    expect(await takeConsentKeyword(t.deps, job)).toEqual({ confirmed: 0, ended: 0 });
+    expect((await consentOf(phone)).filter((e) => e.evidenceKind === 'form')).toHaveLength(1);
+  });
+
   it('a STOP right after the YES wins even when the YES is handed over later', async () => {
-    const phone = '+13125551205';
+    const phone = '+13125551262';
     await signup({ phone, zip: '60601', lang: 'en', topics: ['daca'] });
     // The webhooks record both keywords; the YES's job has not run yet.
     await recordConsent(db(), { orgId: t.orgs.a, address: phone, channel: 'sms', scope: 'affiliate', status: 'opted_in', evidenceKind: 'keyword', evidence: { keyword: 'YES' } });
