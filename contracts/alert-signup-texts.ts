@@ -12,7 +12,7 @@ export const SIGNUP_CONSENT_TEXT: Record<Lang, (org: string) => string> = {
   en: (org) =>
     `${org} will send you policy alerts on the topics you chose, by text and/or email: usually a few a month, more during an emergency. Msg & data rates may apply. Reply STOP to stop, HELP for help. You can change your choices at any time.`,
   ko: (org) =>
-    `${org}에서 선택하신 주제에 관한 정책 알림을 문자 및/또는 이메일로 보내 드립니다. 보통 한 달에 몇 건이며, 긴급 상황에는 더 많을 수 있습니다. 메시지 및 데이터 요금이 부과될 수 있습니다. 수신을 원하지 않으시면 중지, 도움이 필요하시면 도움 이라고 답장하십시오. 선택은 언제든지 바꾸실 수 있습니다.`,
+    `${org}에서 선택하신 주제에 관한 정책 알림을 문자 및/또는 이메일로 보내 드립니다. 보통 한 달에 몇 건이며, 긴급 상황에는 더 많을 수 있습니다. 메시지 및 데이터 요금이 부과될 수 있습니다. 수신을 원하지 않으시면 ‘중지’, 도움이 필요하시면 ‘도움’이라고 답장하십시오. 선택은 언제든지 바꾸실 수 있습니다.`,
   es: (org) =>
     `${org} le enviará alertas sobre los temas que eligió, por texto y/o correo: por lo general unas pocas al mes, más en una emergencia. Pueden aplicarse tarifas de mensajes y datos. Responda ALTO para dejar de recibirlas, AYUDA para ayuda. Puede cambiar sus opciones en cualquier momento.`,
 };
@@ -20,7 +20,7 @@ export const SIGNUP_CONSENT_TEXT: Record<Lang, (org: string) => string> = {
 /** The confirmation text (double opt-in). GSM-7 in English and Spanish (no á, í, ó, ú) so it stays one or two segments. */
 export const SIGNUP_CONFIRM_SMS: Record<Lang, (org: string) => string> = {
   en: (org) => `${org}: Reply YES to confirm you want policy alerts by text. Msg & data rates may apply. Reply STOP to stop, HELP for help.`,
-  ko: (org) => `${org}: 정책 알림 문자 수신을 확인하시려면 시작 이라고 답장하십시오. 메시지 및 데이터 요금이 부과될 수 있습니다. 중단은 중지, 도움말은 도움.`,
+  ko: (org) => `${org}: 정책 알림 문자 수신을 확인하시려면 ‘시작’이라고 답장하십시오. 메시지 및 데이터 요금이 부과될 수 있습니다. 중단: ‘중지’, 도움말: ‘도움’.`,
   es: (org) => `${org}: Responda SI para confirmar que quiere recibir alertas por texto. Pueden aplicarse tarifas de mensajes y datos. Responda ALTO para dejar de recibirlas, AYUDA para ayuda.`,
 };
 

@@ -62,6 +62,8 @@ export const SubscriberList = z.object({
 });
 export type SubscriberList = z.infer<typeof SubscriberList>;
 
-export const ImportQuery = z.object({ attestation: z.string().trim().min(20).max(1000) });
+/** A consent statement shorter than this says nothing ("yes", "ok"); the web checks it before uploading. */
+export const ATTESTATION_MIN = 20;
+export const ImportQuery = z.object({ attestation: z.string().trim().min(ATTESTATION_MIN).max(1000) });
 export const ImportConfirmResult = z.object({ created: z.number().int(), updated: z.number().int(), consentRecorded: z.number().int() });
 export type ImportConfirmResult = z.infer<typeof ImportConfirmResult>;

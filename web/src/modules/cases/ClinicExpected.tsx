@@ -43,7 +43,7 @@ export function ClinicExpected({ visits, canWrite }: { visits: ClinicVisit[]; ca
                     key: 'checkIn',
                     header: t('clinic.actions'),
                     render: (r: (typeof expected)[number]) => (
-                      <Button variant="primary" disabled={checkIn.isPending} onClick={() => checkIn.mutate(r.person.id)} aria-label={t('clinic.checkInPerson', { name: r.person.name })}>
+                      <Button variant="primary" busy={checkIn.isPending && checkIn.variables === r.person.id} disabled={checkIn.isPending} onClick={() => checkIn.mutate(r.person.id)} aria-label={t('clinic.checkInPerson', { name: r.person.name })}>
                         {t('clinic.checkIn')}
                       </Button>
                     ),

@@ -50,7 +50,7 @@ export function ClinicVisitActions({ visit, reviewers }: { visit: ClinicVisit; r
             options={reviewers.map((r) => ({ value: r.userId, label: r.name }))}
             error={review.error?.message}
           />
-          <Button type="submit" disabled={review.isPending}>
+          <Button type="submit" busy={review.isPending}>
             {visit.review ? t('clinic.reviewAgain') : t('clinic.readyForReview')}
           </Button>
         </form>
@@ -59,7 +59,7 @@ export function ClinicVisitActions({ visit, reviewers }: { visit: ClinicVisit; r
       )}
       <form className="clinic-visit__form" onSubmit={markFiled} noValidate aria-label={t('clinic.filedFormLabel', { name })}>
         <TextField type="date" label={t('clinic.filedDay')} value={filedOn} max={todayIso()} onChange={(e) => setFiledOn(e.target.value)} error={filed.error?.message} />
-        <Button type="submit" variant="primary" disabled={filed.isPending}>
+        <Button type="submit" variant="primary" busy={filed.isPending}>
           {t('clinic.markFiled')}
         </Button>
       </form>

@@ -75,7 +75,7 @@ export function DacaReferenceForm({ current }: { current: DacaReferenceVersion }
           <span role="status">{t('reference.saved', { version: current.version })}</span>
         </Alert>
       ) : null}
-      <Button type="submit" variant="primary" disabled={save.isPending}>
+      <Button type="submit" variant="primary" busy={save.isPending}>
         {t('reference.save')}
       </Button>
     </form>

@@ -6,6 +6,7 @@ import { isUiLanguage, LANGUAGE_NAMES, LANGUAGES, type UiLanguage } from '../../
 import { splitError, useFocusFirstInvalid } from '../../../lib/form-errors.ts';
 import { Alert } from '../../../ui/Alert.tsx';
 import { Button } from '../../../ui/Button.tsx';
+import { ButtonLink } from '../../../ui/ButtonLink.tsx';
 import { Checkbox } from '../../../ui/Checkbox.tsx';
 import { Loading } from '../../../ui/Loading.tsx';
 import { PageHeading } from '../../../ui/PageHeading.tsx';
@@ -55,10 +56,16 @@ export function PreferencesPage() {
       {current.isPending ? <Loading label={t('preferences.loading')} /> : null}
       {current.error ? <Alert tone="error">{(current.error as Error).message}</Alert> : null}
       {save.data ? <Alert tone="success">{save.data.subscribed ? t('preferences.saved') : t('preferences.unsubscribed')}</Alert> : null}
-      {shown ? (
+      {shown && !shown.subscribed ? (
+        // Nothing on the form can subscribe again (only a new sign-up with its confirmation can): say so, and where.
+        <div className="panel">
+          <p>{t('preferences.notSubscribed')}</p>
+          <ButtonLink to="/p/alerts" variant="primary">{t('preferences.signUpAgain')}</ButtonLink>
+        </div>
+      ) : null}
+      {shown?.subscribed ? (
         <form ref={formRef} className="form panel" onSubmit={submit} noValidate>
           {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
-          {!shown.subscribed ? <p className="muted">{t('preferences.notSubscribed')}</p> : null}
           <Select
             label={t('fields.lang')} name="lang" value={lang} onChange={(e) => isUiLanguage(e.target.value) && setLang(e.target.value)}
             options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l }))} error={errors.fields.lang}

@@ -28,7 +28,8 @@ export function SignupConfirmPage() {
       <PageHeading title={t('confirm.title')} />
       {details.isPending ? <Loading label={t('confirm.loading')} /> : null}
       {confirm.error ? <Alert tone="error">{(confirm.error as Error).message}</Alert> : null}
-      {status === 'pending' && !confirm.error ? (
+      {/* After a failed press (a phone losing its signal) the button stays: pressing again is safe, the server records once. */}
+      {status === 'pending' ? (
         <div className="panel">
           <p>{t('confirm.intro', { org: details.data?.orgName ?? '' })}</p>
           <div className="button-row">
@@ -38,7 +39,16 @@ export function SignupConfirmPage() {
       ) : null}
       {status === 'confirmed' ? <Alert tone="success" title={t('confirm.doneTitle')}>{t('confirm.done', { org: details.data?.orgName ?? '' })}</Alert> : null}
       {status === 'expired' && !confirm.error ? <Alert tone="warning" title={t('confirm.expiredTitle')}>{t('confirm.expired')}</Alert> : null}
-      {status === 'invalid' || details.error ? <Alert tone="error" title={t('confirm.invalidTitle')}>{t('confirm.invalid')}</Alert> : null}
+      {status === 'invalid' || isNotFound(details.error) ? <Alert tone="error" title={t('confirm.invalidTitle')}>{t('confirm.invalid')}</Alert> : null}
+      {details.error && !isNotFound(details.error) ? (
+        <Alert tone="error">
+          {(details.error as Error).message}{' '}
+          <Button variant="secondary" onClick={() => void details.refetch()}>{t('confirm.retry')}</Button>
+        </Alert>
+      ) : null}
     </div>
   );
 }
+
+/** A link the server does not know (404) is invalid; anything else (no signal, a server error) is worth another try. */
+const isNotFound = (err: unknown) => (err as { status?: number } | null)?.status === 404;

@@ -1,8 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ATTESTATION_MIN } from '../../../../../contracts/alert-subscribers.ts';
 import type { ImportPreview } from '../../../../../contracts/alerts.ts';
+import { LANGUAGE_NAMES } from '../../../app/i18n.ts';
 import { Alert } from '../../../ui/Alert.tsx';
 import { Button } from '../../../ui/Button.tsx';
+import { DataTable } from '../../../ui/DataTable.tsx';
 import { Panel } from '../../../ui/Panel.tsx';
 import { TextAreaField } from '../../../ui/TextAreaField.tsx';
 import { useConfirmImport, useDiscardImport, usePreviewImport } from './subscribers.api.ts';
@@ -51,15 +54,19 @@ export function SubscriberImport() {
             </Alert>
           ) : null}
           {preview.sample.length ? (
-            <table className="table">
-              <caption>{t('import.sampleCaption', { count: preview.sample.length })}</caption>
-              <thead><tr><th scope="col">{t('import.line')}</th><th scope="col">{t('list.name')}</th><th scope="col">{t('list.phone')}</th><th scope="col">{t('list.email')}</th><th scope="col">{t('list.lang')}</th><th scope="col">{t('list.zip')}</th></tr></thead>
-              <tbody>
-                {preview.sample.map((s) => (
-                  <tr key={s.line}><td>{s.line}</td><td>{s.name || '—'}</td><td>{s.phone ?? '—'}</td><td>{s.email ?? '—'}</td><td>{s.lang}</td><td>{s.zip ?? '—'}</td></tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t('import.sampleCaption', { count: preview.sample.length })}
+              rows={preview.sample}
+              rowKey={(s) => String(s.line)}
+              columns={[
+                { key: 'name', header: t('list.name'), primary: true, render: (s) => s.name || '—' },
+                { key: 'line', header: t('import.line'), render: (s) => s.line },
+                { key: 'phone', header: t('list.phone'), render: (s) => s.phone ?? '—' },
+                { key: 'email', header: t('list.email'), render: (s) => s.email ?? '—' },
+                { key: 'lang', header: t('list.lang'), render: (s) => LANGUAGE_NAMES[s.lang] },
+                { key: 'zip', header: t('list.zip'), render: (s) => s.zip ?? '—' },
+              ]}
+            />
           ) : null}
           {confirm.error ? <Alert tone="error">{(confirm.error as Error).message}</Alert> : null}
           <div className="button-row">
@@ -75,9 +82,10 @@ export function SubscriberImport() {
             <label htmlFor="subscriber-csv" className="field__label">{t('import.file')}</label>
             <input id="subscriber-csv" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           </div>
-          <TextAreaField label={t('import.attestation')} hint={t('import.attestationHint')} rows={3} maxLength={1000} value={attestation} onChange={(e) => setAttestation(e.target.value)} />
+          <TextAreaField label={t('import.attestation')} hint={`${t('import.attestationHint')} ${t('import.attestationMin', { min: ATTESTATION_MIN })}`} required rows={3} maxLength={1000} value={attestation} onChange={(e) => setAttestation(e.target.value)} />
           <div className="button-row">
-            <Button type="submit" variant="primary" disabled={!file} busy={upload.isPending}>{t('import.upload')}</Button>
+            {/* Checked here before a 5 MB file goes up: the server refuses a shorter consent statement too. */}
+            <Button type="submit" variant="primary" disabled={!file || attestation.trim().length < ATTESTATION_MIN} busy={upload.isPending}>{t('import.upload')}</Button>
           </div>
         </form>
       )}

@@ -5,9 +5,11 @@ import { LANGUAGE_NAMES, LANGUAGES } from '../../../app/i18n.ts';
 import { Alert } from '../../../ui/Alert.tsx';
 import { Loading } from '../../../ui/Loading.tsx';
 import { PageHeading } from '../../../ui/PageHeading.tsx';
+import { DataTable } from '../../../ui/DataTable.tsx';
 import { Panel } from '../../../ui/Panel.tsx';
 import { Select } from '../../../ui/Select.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
+import { useDebounced } from '../use-debounced.ts';
 import { SubscriberImport } from './SubscriberImport.tsx';
 import { type SubscriberFilter, useSubscribers } from './subscribers.api.ts';
 
@@ -16,7 +18,8 @@ export function SubscribersPage() {
   const { t } = useTranslation('alerts-subscribers');
   const { t: tp } = useTranslation('alerts-public');
   const [filter, setFilter] = useState<SubscriberFilter>({});
-  const list = useSubscribers(filter);
+  // Typing in the search box asks once per pause, not once per key.
+  const list = useSubscribers(useDebounced(filter, 300));
   const set = (k: keyof SubscriberFilter, v: string) => setFilter((f) => ({ ...f, [k]: v || undefined }));
 
   return (
@@ -44,20 +47,20 @@ export function SubscribersPage() {
           <TextField label={t('list.search')} value={filter.q ?? ''} onChange={(e) => set('q', e.target.value)} maxLength={100} />
         </div>
         {list.data?.items.length ? (
-          <table className="table">
-            <caption>{t('list.caption', { shown: list.data.items.length, total: list.data.total })}</caption>
-            <thead>
-              <tr>{(['name', 'phone', 'email', 'lang', 'zip', 'topics', 'consent'] as const).map((c) => <th key={c} scope="col">{t(`list.${c}`)}</th>)}</tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((s) => (
-                <tr key={s.id}>
-                  <td>{s.name || t('list.noName')}</td><td>{s.phone ?? '—'}</td><td>{s.email ?? '—'}</td><td>{LANGUAGE_NAMES[s.lang]}</td><td>{s.zip ?? '—'}</td>
-                  <td>{s.topics.map((x) => tp(`topics.${x}`)).join(', ')}</td><td>{t(`consent.${s.consent}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t('list.caption', { shown: list.data.items.length, total: list.data.total })}
+            rows={list.data.items}
+            rowKey={(s) => s.id}
+            columns={[
+              { key: 'name', header: t('list.name'), primary: true, render: (s) => s.name || t('list.noName') },
+              { key: 'phone', header: t('list.phone'), render: (s) => s.phone ?? '—' },
+              { key: 'email', header: t('list.email'), render: (s) => s.email ?? '—' },
+              { key: 'lang', header: t('list.lang'), render: (s) => LANGUAGE_NAMES[s.lang] },
+              { key: 'zip', header: t('list.zip'), render: (s) => s.zip ?? '—' },
+              { key: 'topics', header: t('list.topics'), render: (s) => s.topics.map((x) => tp(`topics.${x}`)).join(', ') },
+              { key: 'consent', header: t('list.consent'), render: (s) => t(`consent.${s.consent}`) },
+            ]}
+          />
         ) : list.data ? <p className="muted">{t('list.empty')}</p> : null}
       </Panel>
       <SubscriberImport />
