@@ -72,10 +72,10 @@ describe('DACA clinic pages (Korean UI, 375 px)', () => {
 
     // Reports: this period's figures as charts and as a table, and the CSV.
     await page.goto(`${env.haven.url}/reports/cases`);
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: '케이스 보고서' }).isVisible(), SLOW).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: '사건 보고서' }).isVisible(), SLOW).toBe(true);
     await expect.poll(() => page.getByTestId('chart-people').locator('svg .recharts-bar-rectangle').count(), SLOW).toBeGreaterThan(0);
     expect(await page.getByRole('radio', { name: '최근 30일' }).isChecked()).toBe(true);
-    const opened = page.getByRole('row', { name: /새 케이스/ });
+    const opened = page.getByRole('row', { name: /새 사건/ });
     expect(Number((await textOf(opened.getByRole('cell'))).replace(/\D/g, ''))).toBeGreaterThanOrEqual(1);
     expect(await textOf(page.getByRole('row', { name: /갱신 신청/ }).first().getByRole('cell'))).toMatch(/[1-9]/);
     const reportCsv = await page.getByRole('link', { name: /CSV 내려받기/ }).getAttribute('href');
